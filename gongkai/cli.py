@@ -1,0 +1,71 @@
+"""The ``gongkai`` console script: Django's management commands with the right settings.
+
+``gongkai migrate``, ``gongkai runserver`` and every other Django command work as with
+``manage.py``; the project's own commands (``demo``, ``report``, ``workdays``) are
+listed first by ``gongkai --help``, in Chinese and English.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+DEFAULT_SETTINGS = "config.settings.dev"
+
+# (command, Chinese summary, English summary). Commands appear here once they exist.
+PROJECT_COMMANDS: list[tuple[str, str, str]] = [
+    (
+        "demo",
+        "演示数据：gongkai demo load 载入演示机关、用户和业务记录",
+        "demo data: load demo agencies, users and records",
+    ),
+    (
+        "report",
+        "年度报告：生成、校验、渲染、检查政府信息公开工作年度报告",
+        "annual report: build, validate, render and check reports",
+    ),
+    (
+        "workdays",
+        "工作日：按节假日和调休计算工作日",
+        "working days: arithmetic with holidays and make-up days",
+    ),
+]
+
+HELP_HEADER = """\
+用法 / usage: gongkai <命令 command> [选项 options]
+
+公开（Gongkai）—— 政府信息公开工作与年度报告
+Gongkai — government information disclosure work and its annual report
+
+项目命令 / project commands:
+"""
+
+HELP_FOOTER = """
+Django 管理命令（如 migrate、runserver、createsuperuser）同样可用：
+Django's management commands (migrate, runserver, createsuperuser, …) work too:
+  gongkai help            列出全部命令 / list every command
+  gongkai help <命令>      某个命令的帮助 / help for one command
+"""
+
+
+def project_help() -> str:
+    lines = [HELP_HEADER]
+    for name, zh, en in PROJECT_COMMANDS:
+        lines.append(f"  {name:<10} {zh}\n  {'':<10} {en}\n")
+    lines.append(HELP_FOOTER)
+    return "".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
+    if not args or args[0] in {"-h", "--help"}:
+        sys.stdout.write(project_help())
+        return
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["gongkai", *args])
+
+
+if __name__ == "__main__":
+    main()

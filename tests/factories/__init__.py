@@ -1,0 +1,3 @@
+from .agencies import AgencyFactory, MembershipFactory, UserFactory
+
+__all__ = ["AgencyFactory", "MembershipFactory", "UserFactory"]

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "gongkai.cases",
     "gongkai.publications",
     "gongkai.annual_reports",
+    "gongkai.search",
     # Surface apps
     "gongkai.portal",
     "gongkai.backoffice",

@@ -116,7 +116,7 @@ def _t3_header() -> list[GridCell]:
     return cells
 
 
-def _t3_label_cells(row: int, start: int) -> list[GridCell]:
+def _t3_label_cells(row: str, start: int) -> list[GridCell]:
     """Label cells of grid row ``start`` holding table-3 row key ``row``."""
     if row in ("new_received", "carried_over", "carried_forward"):
         return [GridCell(L.T3_ROW_LABELS[row], start, 0, "label", colspan=3)]

@@ -5,9 +5,24 @@ import datetime
 import factory
 
 from gongkai.holidays.models import CalendarDay, CalendarYear, CalendarYearStatus
+from gongkai.holidays.services import calendar_version_bump
 
 
-class CalendarYearFactory(factory.django.DjangoModelFactory):
+class _BumpsCalendarVersion(factory.django.DjangoModelFactory):
+    """Rows written by a factory bypass the services; bump the version token so that
+    ``calendar_get()`` sees them, as it would after a service call."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def bump_version(self, create, extracted, **kwargs):  # noqa: ANN001
+        if create:
+            calendar_version_bump()
+
+
+class CalendarYearFactory(_BumpsCalendarVersion):
     """Years from 2030 on: 2004–2026 are entered by the data migration."""
 
     class Meta:
@@ -21,7 +36,7 @@ class CalendarYearFactory(factory.django.DjangoModelFactory):
         published = factory.Trait(status=CalendarYearStatus.PUBLISHED)
 
 
-class CalendarDayFactory(factory.django.DjangoModelFactory):
+class CalendarDayFactory(_BumpsCalendarVersion):
     class Meta:
         model = CalendarDay
         django_get_or_create = ("date",)

@@ -167,3 +167,12 @@ def test_update_year_source(sysadmin):
     year.refresh_from_db()
     assert year.source == "国办发明电〔2031〕1号"
     assert AuditEntry.objects.filter(action="holidays.year_update").count() == 1
+
+
+def test_factories_make_their_rows_visible_to_calendar_get():
+    calendar_get()
+    CalendarYearFactory(year=2033, published=True)
+    CalendarDayFactory(date=date(2033, 1, 3))  # a Monday
+    cal = calendar_get()
+    assert 2033 in cal.known_years
+    assert cal.is_workday(date(2033, 1, 3)) is False

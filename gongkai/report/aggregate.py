@@ -5,13 +5,14 @@ departments' figures aggregated)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
-from .model import Level, Report, all_cell_paths
+from .model import T2_FEE_CELL, Cell, Level, Report, all_cell_paths
 
 
-def _sum_cell(reports: list[Report], path: str) -> tuple[object, bool, bool]:
+def _sum_cell(reports: list[Report], path: str) -> tuple[Cell, bool, bool]:
     """(sum or None, uncertain in any input, inferred in any input)."""
-    total = 0
+    total: int | Decimal = Decimal(0) if path == T2_FEE_CELL else 0
     uncertain = any(path in r.uncertain for r in reports)
     inferred = any(path in r.inferred for r in reports)
     for report in reports:
@@ -42,7 +43,7 @@ def aggregate_reports(
     result = Report.empty(agency=agency, year=year, level=level)
     for path in all_cell_paths():
         total, uncertain, inferred = _sum_cell(items, path)
-        result.set_cell(path, total)  # type: ignore[arg-type]
+        result.set_cell(path, total)
         if uncertain:
             result.uncertain.append(path)
         if inferred and total is not None:

@@ -71,12 +71,30 @@ def _fail(path: str, expected: str, value: Any) -> ReportFormatError:
     return ReportFormatError(f"应为{expected}，实际为{_type_name(value)} {shown}", path)
 
 
+_JSON_ERRORS = {
+    "Expecting value": "此处应有一个值",
+    "Expecting property name enclosed in double quotes": "键名须用双引号括起",
+    "Expecting ',' delimiter": "缺少逗号",
+    "Expecting ':' delimiter": "缺少冒号",
+    "Unterminated string starting at": "字符串没有结束",
+    "Extra data": "JSON 之后还有多余内容",
+    "Invalid control character at": "字符串中有控制字符",
+    "Invalid \\escape": "无效的转义字符",
+}
+_OS_ERRORS = {
+    FileNotFoundError: "文件不存在",
+    IsADirectoryError: "这是一个目录",
+    PermissionError: "没有读取权限",
+}
+
+
 def _loads(text: str | bytes) -> Any:
     try:
         return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
+        reason = _JSON_ERRORS.get(exc.msg, exc.msg)
         raise ReportFormatError(
-            f"不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列，{exc.msg}"
+            f"不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列，{reason}"
         ) from None
     except UnicodeDecodeError:
         raise ReportFormatError("不是有效的 JSON：文件不是 UTF-8 编码") from None
@@ -247,7 +265,8 @@ def report_from_file(path: str | Path) -> Report:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise ReportFormatError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
+        reason = _OS_ERRORS.get(type(exc), exc.strerror or str(exc))
+        raise ReportFormatError(f"无法读取文件 {path}：{reason}") from None
     return report_from_json(raw)
 
 

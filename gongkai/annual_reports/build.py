@@ -41,7 +41,9 @@ class Built:
         return key not in self.texts
 
 
-def _computed(agency: Agency, year: int) -> tuple[Report, RecordFigures, Aggregation | None]:
+def _computed(
+    agency: Agency, year: int
+) -> tuple[Report, RecordFigures, Aggregation | None]:
     if agency.kind == AgencyKind.GOVERNMENT:
         from .aggregation import aggregate_government
 
@@ -115,4 +117,10 @@ def report_tables_only(*, agency: Agency, year: int) -> Report:
     return _computed(agency, year)[0]
 
 
-__all__ = ["Built", "report_build", "report_build_full", "report_tables_only", "tables_of"]
+__all__ = [
+    "Built",
+    "report_build",
+    "report_build_full",
+    "report_tables_only",
+    "tables_of",
+]

@@ -21,7 +21,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from gongkai.agencies.models import Agency
-from gongkai.report.cli import EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, ChineseArgumentParser
+from gongkai.report.cli import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    ChineseArgumentParser,
+)
 from gongkai.report.jsonio import report_to_json
 from gongkai.report.render import FORMATS, render
 from gongkai.report.rules import check_report, has_errors

@@ -26,12 +26,18 @@ class ReportStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("Superseded")
 
 
-FROZEN_STATUSES = (ReportStatus.APPROVED, ReportStatus.PUBLISHED, ReportStatus.SUPERSEDED)
+FROZEN_STATUSES = (
+    ReportStatus.APPROVED,
+    ReportStatus.PUBLISHED,
+    ReportStatus.SUPERSEDED,
+)
 
 
 def report_file_path(instance: ReportFile, filename: str) -> str:
     report = instance.report
-    return f"annual_reports/{report.agency_id}/{report.year}/v{report.version}/{filename}"
+    return (
+        f"annual_reports/{report.agency_id}/{report.year}/v{report.version}/{filename}"
+    )
 
 
 class AnnualReport(models.Model):

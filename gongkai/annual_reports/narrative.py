@@ -81,7 +81,7 @@ OUTCOME_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("其他处理", ("other_no_correction", "other_fee_unpaid", "other_other")),
 )
-GOVERNMENT_SUFFIXES = (
+GOVERNMENT_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("自治区", "我区"),
     ("自治州", "我州"),
     ("自治县", "我县"),
@@ -96,7 +96,7 @@ GOVERNMENT_SUFFIXES = (
     ("乡", "我乡"),
     ("街道", "我街道"),
 )
-DEPARTMENT_SUFFIXES = (
+DEPARTMENT_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("委员会", "我委"),
     ("办公室", "我办"),
     ("局", "我局"),
@@ -144,9 +144,7 @@ def _n(value: Any) -> int:
 
 def _media_clause(media: MediaFigures) -> str:
     platform = PLATFORM_WORDS.get(media.platform, "政务新媒体")
-    return (
-        f"在“{media.name}”{platform}发布信息 {media.issues} 期 {media.articles} 篇"
-    )
+    return f"在“{media.name}”{platform}发布信息 {media.issues} 期 {media.articles} 篇"
 
 
 def _proactive_paragraph(agency: Agency, year: int, stats: RecordFigures) -> str:
@@ -218,9 +216,9 @@ def appeals_sentence(table4: dict[str, dict[str, Any]]) -> str:
     totals = {group: _n(cells["total"]) for group, cells in table4.items()}
     if not any(totals.values()):
         return "无因政府信息公开导致行政复议、行政诉讼案件。"
-    litigation = totals["litigation_direct"] + totals[
-        "litigation_after_reconsideration"
-    ]
+    litigation = (
+        totals["litigation_direct"] + totals["litigation_after_reconsideration"]
+    )
     parts = []
     if totals["reconsideration"]:
         parts.append(f"行政复议 {totals['reconsideration']} 件")
@@ -240,8 +238,8 @@ def _applications_paragraph(agency: Agency, year: int, stats: RecordFigures) -> 
         head += "未收到新的政府信息公开申请"
     if carried:
         head += f"；上年结转申请 {carried} 件"
-    return head + "。" + _handling_sentence(agency, stats) + appeals_sentence(
-        stats.table4
+    return (
+        head + "。" + _handling_sentence(agency, stats) + appeals_sentence(stats.table4)
     )
 
 

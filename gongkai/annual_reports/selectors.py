@@ -35,9 +35,7 @@ def report_latest(*, agency: Agency | int, year: int) -> AnnualReport | None:
     return report_versions(agency=agency, year=year).first()
 
 
-def report_latest_published(
-    *, agency: Agency | int, year: int
-) -> AnnualReport | None:
+def report_latest_published(*, agency: Agency | int, year: int) -> AnnualReport | None:
     return (
         report_versions(agency=agency, year=year)
         .filter(status=ReportStatus.PUBLISHED)
@@ -48,7 +46,9 @@ def report_latest_published(
 def report_texts(*, report: AnnualReport) -> dict[str, ReportSectionRevision]:
     """The latest saved revision of each text (preamble and sections) of ``report``."""
     latest: dict[str, ReportSectionRevision] = {}
-    for revision in report.revisions.select_related("author").order_by("section", "-id"):
+    for revision in report.revisions.select_related("author").order_by(
+        "section", "-id"
+    ):
         latest.setdefault(revision.section, revision)
     return latest
 

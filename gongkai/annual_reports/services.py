@@ -381,7 +381,9 @@ def report_reopen(*, acting_user: Any, report: AnnualReport) -> AnnualReport:
     )
     report = _lock(report)
     if report.status != ReportStatus.APPROVED:
-        raise ValidationError(_("Only an approved, unpublished report can be reopened."))
+        raise ValidationError(
+            _("Only an approved, unpublished report can be reopened.")
+        )
     before = audit_snapshot(report, REPORT_FIELDS)
     report.status = ReportStatus.DRAFT
     report.snapshot = None
@@ -419,7 +421,8 @@ def _publish_snapshot(report: AnnualReport, published_on: datetime.date) -> None
     from .checks import report_check_frozen
 
     report.findings = [
-        f.to_dict() for f in report_check_frozen(report=frozen, agency_id=report.agency_id)
+        f.to_dict()
+        for f in report_check_frozen(report=frozen, agency_id=report.agency_id)
     ]
 
 
@@ -445,7 +448,9 @@ def report_publish(
     published_on = published_on or today
     if published_on > today or published_on.year <= report.year:
         raise ValidationError(
-            _("The publication date must be after the report year and not in the future.")
+            _(
+                "The publication date must be after the report year and not in the future."
+            )
         )
     before = audit_snapshot(report, REPORT_FIELDS)
     _publish_snapshot(report, published_on)

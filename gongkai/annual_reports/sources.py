@@ -86,9 +86,15 @@ def _media(stats: Any) -> list[MediaFigures]:
 
 def _publication_figures(agency: Agency, year: int) -> dict[str, Any]:
     if publication_stats is None:  # pragma: no cover
-        return {"table2": {}, "documents_published": 0, "information_published": 0,
-                "reconsideration_decisions_published": 0, "interpretations": 0,
-                "consultations": 0, "new_media": []}
+        return {
+            "table2": {},
+            "documents_published": 0,
+            "information_published": 0,
+            "reconsideration_decisions_published": 0,
+            "interpretations": 0,
+            "consultations": 0,
+            "new_media": [],
+        }
     stats = publication_stats(agency=agency, year=year)
     return {
         "table2": stats.table2,

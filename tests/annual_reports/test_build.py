@@ -100,7 +100,12 @@ def test_carry_chain_holds_between_consecutive_built_years(dept, seed):
     import random
 
     rng = random.Random(seed)
-    outcomes = ["granted", "partially_granted", "unavailable_not_held", "declined_duplicate"]
+    outcomes = [
+        "granted",
+        "partially_granted",
+        "unavailable_not_held",
+        "declined_duplicate",
+    ]
     columns = [c for c in T3_COLUMNS if c != "total"]
     for _ in range(40):
         received = D(2021, 1, 1) + datetime.timedelta(days=rng.randrange(0, 1460))

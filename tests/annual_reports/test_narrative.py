@@ -93,7 +93,10 @@ def test_draft_states_the_seed_figures_in_the_agencies_wording():
         agency=justice_bureau(), year=2023, stats=seed_figures()
     )
     overview = texts["overview"]
-    assert "2023 年，我局在中卫市人民政府门户网站主动公开文件 47 份、信息 61 条" in overview
+    assert (
+        "2023 年，我局在中卫市人民政府门户网站主动公开文件 47 份、信息 61 条"
+        in overview
+    )
     assert "在“法治中卫”微信公众号发布信息 233 期 1376 篇" in overview
     assert "收到 1 名自然人申请公开政府信息 1 件" in overview
     assert "部分公开 1 件" in overview
@@ -129,7 +132,9 @@ def test_preamble_has_legal_basis_period_download_and_contact():
 
 def test_self_reference_follows_the_kind_of_agency():
     assert self_reference(Agency(name="甲市司法局", kind="department")) == "我局"
-    assert self_reference(Agency(name="甲市发展和改革委员会", kind="department")) == "我委"
+    assert (
+        self_reference(Agency(name="甲市发展和改革委员会", kind="department")) == "我委"
+    )
     assert self_reference(Agency(name="中卫市人民政府", kind="government")) == "我市"
     assert self_reference(Agency(name="海原县人民政府", kind="government")) == "我县"
     assert self_reference(Agency(name="沙坡头区人民政府", kind="government")) == "我区"

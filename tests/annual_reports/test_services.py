@@ -55,7 +55,9 @@ def test_revisions_are_kept_and_the_latest_wins(dept, clerk):
     )
     assert unchanged == []
     assert list(
-        ReportSectionRevision.objects.filter(report=report).values_list("text", flat=True)
+        ReportSectionRevision.objects.filter(report=report).values_list(
+            "text", flat=True
+        )
     ) == ["第二稿", "第一稿"]
     assert report_build(agency=dept, year=2023).sections["problems"] == "第二稿"
     assert report_texts(report=report)["problems"].author == clerk
@@ -67,7 +69,9 @@ def test_saving_an_untouched_draft_keeps_it_drafted(dept, clerk):
     report_save_draft(acting_user=clerk, report=report, texts={"overview": drafted})
     ApplicationFactory(agency=dept, received_on=D(2023, 2, 1), closed=True)
     # Still drafted from the figures, so it follows the new application.
-    assert "收到 1 名自然人" in report_build(agency=dept, year=2023).sections["overview"]
+    assert (
+        "收到 1 名自然人" in report_build(agency=dept, year=2023).sections["overview"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -106,7 +110,10 @@ def test_override_needs_a_reason_and_is_audited(dept, clerk):
         value="12.5",
         reason="收费数据来自财政部门。",
     )
-    assert str(report_build(agency=dept, year=2023).cell("table2.fees.amount_wan_yuan")) == "12.5"
+    assert (
+        str(report_build(agency=dept, year=2023).cell("table2.fees.amount_wan_yuan"))
+        == "12.5"
+    )
     entry = AuditEntry.objects.get(action="annual_report.override_cell")
     assert entry.after["reason"] == "收费数据来自财政部门。"
     assert entry.actor == clerk
@@ -144,7 +151,9 @@ def test_errors_block_approval_with_a_chinese_message(dept, clerk, head, ready):
 def test_gaps_block_approval(dept, clerk, head, ready):
     report = ready()
     report_save_draft(
-        acting_user=clerk, report=report, texts={"problems": "〔待填写：存在的主要问题〕"}
+        acting_user=clerk,
+        report=report,
+        texts={"problems": "〔待填写：存在的主要问题〕"},
     )
     with pytest.raises(ValidationError) as refused:
         report_approve(acting_user=head, report=report)
@@ -172,7 +181,11 @@ def test_warnings_must_be_acknowledged_with_a_note(dept, clerk, head):
         )
     with pytest.raises(ValidationError):
         report_acknowledge_warning(
-            acting_user=clerk, report=report, rule="VAL.BLANK", where="nowhere", note="x"
+            acting_user=clerk,
+            report=report,
+            rule="VAL.BLANK",
+            where="nowhere",
+            note="x",
         )
     for finding in blanks:
         report_acknowledge_warning(
@@ -212,7 +225,9 @@ def test_approval_freezes_and_publication_files_with_the_government(
 
 def test_late_publication_is_recorded_as_a_warning(dept, head, ready):
     report = report_approve(acting_user=head, report=ready())
-    published = report_publish(acting_user=head, report=report, published_on=D(2024, 3, 1))
+    published = report_publish(
+        acting_user=head, report=report, published_on=D(2024, 3, 1)
+    )
     assert "PUB.LATE" in {f["rule"] for f in published.findings}
 
 

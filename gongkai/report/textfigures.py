@@ -48,11 +48,13 @@ LICENSING_PATTERNS = [
 LICENSING_EXCLUDE = re.compile(r"清单|目录|依据|流程|条件|程序|标准|事项表")
 
 APPLICATION_PATTERNS = [
+    # "收到 70 件申请" first: the number right after the verb is the one received.
     re.compile(
-        rf"(?:收到|受理|接收|新收)(?P<mid>[^。；;]{{0,30}}?)申请(?P<mid2>[^。；;\d]{{0,15}}?){_N}\s*(?:件|个|份|宗|起)"
+        rf"(?:收到|受理|接收|新收)(?P<mid>[^。；;，,\d]{{0,15}}?){_N}\s*(?:件|个|份|宗|起)(?P<mid2>[^。；;，,]{{0,12}}?)申请"
     ),
+    # "收到 1 名自然人申请公开政府信息 1 件", "收到政府信息公开申请 34 件".
     re.compile(
-        rf"(?:收到|受理|接收|新收)(?P<mid>[^。；;\d]{{0,15}}?){_N}\s*(?:件|个|份|宗|起)(?P<mid2>[^。；;]{{0,12}}?)申请"
+        rf"(?:收到|受理|接收|新收)(?P<mid>[^。；;]{{0,30}}?)申请(?P<mid2>[^。；;，,\d]{{0,15}}?){_N}\s*(?:件|个|份|宗|起)"
     ),
 ]
 # Applications that are not disclosure applications (appeals, proposals, petitions…).
@@ -74,7 +76,8 @@ ALL_COMPLETED_PATTERN = re.compile(
     r"|办结率\s*(?:达到?|为)?\s*100\s*%"
 )
 COMPLETED_EXCLUDE = re.compile(r"提案|建议|信箱|热线|复议|诉讼|留言|12345|来信")
-SENTENCE = re.compile(r"[^。；;!?！？\n]+")
+# Sentences end at 。；！？ only: text converted from PDF breaks lines inside sentences.
+SENTENCE = re.compile(r"[^。；;!?！？]+")
 
 # Applicant words that make "收到 N 名自然人申请…N 件" a per-column statement.
 APPLICANT_WORDS: dict[str, tuple[str, ...]] = {
@@ -120,7 +123,7 @@ def normalise(text: str) -> str:
 
 
 def _excerpt(text: str, match: re.Match[str]) -> str:
-    return text[match.start() : match.end()].strip()
+    return text[match.start() : match.end()].replace("\n", "").strip()
 
 
 def _in_force(section: str, text: str) -> Iterator[TextFigure]:
@@ -192,7 +195,9 @@ def _completed(section: str, sentence: str) -> Iterator[TextFigure]:
     if COMPLETED_EXCLUDE.search(sentence):
         return
     if ALL_COMPLETED_PATTERN.search(sentence):
-        yield TextFigure(ALL_COMPLETED, None, sentence.strip(), section)
+        yield TextFigure(
+            ALL_COMPLETED, None, sentence.replace("\n", "").strip(), section
+        )
 
 
 # (keyword a sentence must hold, finder): for all text, and for the application sections.

@@ -144,7 +144,10 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # The project's own catalogue first, then Chinese translations of Wagtail's strings that
 # Wagtail's own zh_Hans catalogue lacks.
-LOCALE_PATHS = [BASE_DIR / "gongkai" / "locale", BASE_DIR / "gongkai" / "locale_wagtail"]
+LOCALE_PATHS = [
+    BASE_DIR / "gongkai" / "locale",
+    BASE_DIR / "gongkai" / "locale_wagtail",
+]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -175,3 +178,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Proactive disclosure: a page goes live only when every step of its agency's review
+# approved the revision that goes live (Art. 17; gongkai/publications/finish.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "gongkai.publications.finish.publish_after_review"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

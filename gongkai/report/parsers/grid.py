@@ -98,7 +98,9 @@ def _row(cells: list[GridCell]) -> _Row:
     )
     limit = len(cells) if first_number is None else first_number
     end = max((i + 1 for i in range(limit) if cells[i].text.strip()), default=0)
-    label = "".join(m.norm(c.text) for c in cells[:end] if c.text.strip())
+    parts = [m.norm(c.text) for c in cells[:end] if c.text.strip()]
+    # a label cell spanning several columns appears once
+    label = "".join(p for i, p in enumerate(parts) if i == 0 or p != parts[i - 1])
     return _Row(cells, label, end)
 
 

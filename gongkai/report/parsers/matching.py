@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..labels import LEGACY_LABELS
 
 # Characters that carry no meaning for matching a label.
-_DROP = re.compile(r"[\s\u200b\ufeff\"'“”‘’「」『』《》〈〉*#|`_~]+")
+_DROP = re.compile(r"[\s\u200b\ufeff\"'“”‘’「」『』《》〈〉*#|`_~·•]+")
 _SPACE_RUN = re.compile(r"\s+")
 # Spaces between two non-digits are layout (a cell wrapped over two lines).
 _INNER_SPACE = re.compile(r"(?<=[^\d\s.])\s+(?=[^\d\s.])")

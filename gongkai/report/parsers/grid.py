@@ -120,11 +120,11 @@ def _column_map(
     by_key: dict[str, list[int]] = {}
     for col, key in found.items():
         by_key.setdefault(key, []).append(col)
-    # a key over several columns is only a span copy if the columns are adjacent
+    # a key over several columns is ambiguous (except "-", the unmapped columns)
     out: dict[int, str] = {}
     for key, cols in by_key.items():
-        if len(cols) == 1:
-            out[cols[0]] = key
+        if len(cols) == 1 or key == "-":
+            out.update(dict.fromkeys(cols, key))
     return out
 
 
@@ -270,10 +270,10 @@ class _TableReader:
 
     def _t2(self, row: _Row, key: str, header: dict[int, str]) -> None:
         cells = T2_ROWS[key]
+        # Under a 2019-format header, columns with no 2021 counterpart ("-") are read
+        # as nothing: the row's 2021 cells they would hold stay blank.
         mapping = {c: k for c, k in header.items() if k in cells or k == "-"}
-        by_cell = None
-        if any(k in cells for k in mapping.values()):
-            by_cell = _by_map(row, mapping)
+        by_cell = _by_map(row, mapping) if mapping else None
         if by_cell is not None:
             reading = mapped_reading("table2", key, cells, by_cell)
         else:

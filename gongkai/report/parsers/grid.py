@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from ..model import T2_ROWS, T3_COLUMNS, T4_CELLS, T4_GROUPS
 from . import matching as m
@@ -55,6 +56,19 @@ class GridResult:
 
 def header_key(text: str, phrases: dict[str, tuple[str, ...]]) -> str | None:
     """The key whose phrase *is* the header cell's text (exactly, or one edit away)."""
+    return (
+        _header_key(text, _PHRASE_TABLES[id(phrases)])
+        if id(phrases) in _PHRASE_TABLES
+        else _header_key_uncached(text, phrases)
+    )
+
+
+@lru_cache(maxsize=8192)
+def _header_key(text: str, which: str) -> str | None:
+    return _header_key_uncached(text, _PHRASE_TABLES_BY_NAME[which])
+
+
+def _header_key_uncached(text: str, phrases: dict[str, tuple[str, ...]]) -> str | None:
     bare = m.strip_enumerator(m.norm(text))
     if not bare:
         return None
@@ -69,13 +83,22 @@ def header_key(text: str, phrases: dict[str, tuple[str, ...]]) -> str | None:
     return None
 
 
+_PHRASE_TABLES_BY_NAME: dict[str, dict[str, tuple[str, ...]]] = {
+    "t2": T2_CELL_HEADER_PHRASES,
+    "t3": m.T3_COLUMN_PHRASES,
+    "t4_group": m.T4_GROUP_PHRASES,
+    "t4_cell": m.T4_CELL_PHRASES,
+}
+_PHRASE_TABLES = {id(table): name for name, table in _PHRASE_TABLES_BY_NAME.items()}
+
+
 @dataclass
 class _Row:
     cells: list[GridCell]
     label: str
     label_end: int
 
-    @property
+    @cached_property
     def numeric_cols(self) -> list[int]:
         return [
             c

@@ -142,7 +142,12 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "gongkai" / "locale"]
+# The project's own catalogue first, then Chinese translations of Wagtail's strings that
+# Wagtail's own zh_Hans catalogue lacks.
+LOCALE_PATHS = [
+    BASE_DIR / "gongkai" / "locale",
+    BASE_DIR / "gongkai" / "locale_wagtail",
+]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

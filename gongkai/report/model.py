@@ -12,6 +12,7 @@ row or a table-4 group: ``"table3.granted"``.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -116,6 +117,12 @@ def all_cell_paths() -> list[str]:
     ]
 
 
+_CELL_INDEX: tuple[tuple[str, str, str, str], ...] = tuple(
+    (*path.split("."), path)  # type: ignore[misc]
+    for path in all_cell_paths()
+)
+
+
 def _split(path: str, *, parts: int) -> list[str]:
     pieces = path.split(".")
     if (
@@ -216,9 +223,17 @@ class Report:
         return table
 
     def cell(self, path: str) -> Cell:
-        """The value at a cell path; ``None`` when blank."""
-        table, row, cell = _split(path, parts=3)
-        return self.table(table)[row][cell]
+        """The value at a cell path; ``None`` when blank. ``KeyError`` for a bad path."""
+        try:
+            table, row, cell = path.split(".")
+            return self.table(table)[row][cell]
+        except (ValueError, KeyError):
+            raise KeyError(f"无效的单元格路径：{path}") from None
+
+    def cells(self) -> Iterator[tuple[str, Cell]]:
+        """Every (cell path, value), in print order."""
+        for table, row, cell, path in _CELL_INDEX:
+            yield path, getattr(self, table)[row][cell]
 
     def set_cell(self, path: str, value: Cell) -> None:
         table, row, cell = _split(path, parts=3)

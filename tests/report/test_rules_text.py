@@ -182,3 +182,25 @@ def test_no_fee_at_all_but_administrative_fees_reported(seed):
     _say(seed, "本年度未收取任何费用。", section="other")
     found = fired(seed, "TXT.CONTRADICTION")
     assert len(found) == 1 and "12.5 万元" in found[0].message
+
+
+# Sentences from the real reports under shared/examples (copied here).
+SHANGHAI = "全年收到政府信息公开申请 34 件，上年结转政府信息公开\n申请 2 件，所有申请均已按要求办理完成。"
+PINGTAN = "2021年，共收到70件申请，及时依法依规办结69件，按时办结率100%。"
+
+
+def test_line_break_inside_a_sentence_is_read(seed):
+    _applications(seed, 34, 2)
+    _say(seed, SHANGHAI)
+    assert fired(seed, "TXT.MISMATCH") == []
+    assert fired(seed, "TXT.CONTRADICTION") == []
+    _applications(seed, 34, 2, forward=1)
+    found = fired(seed, "TXT.CONTRADICTION")
+    assert len(found) == 1 and "\n" not in found[0].message
+
+
+def test_number_right_after_the_verb_is_the_one_received(seed):
+    _applications(seed, 70, 0)
+    _say(seed, PINGTAN)
+    assert [f.value for f in text_figures(seed) if f.kind == APPLICATIONS] == [70]
+    assert fired(seed, "TXT.MISMATCH") == []

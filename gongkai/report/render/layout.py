@@ -154,9 +154,12 @@ def table4_grid(report: Report) -> Grid:
         GridCell(L.T4_HEADER_AFTER, 1, 10, "head", colspan=5),
     ]
     for j, cell in enumerate(T4_CELLS):
-        cells.append(GridCell(L.T4_CELL_LABELS[cell], 1, j, "head", rowspan=2))
-        cells.append(GridCell(L.T4_CELL_LABELS[cell], 2, 5 + j, "head"))
-        cells.append(GridCell(L.T4_CELL_LABELS[cell], 2, 10 + j, "head"))
+        # Printed on two lines in the narrow columns, as in the format: 结果 / 维持.
+        label = L.T4_CELL_LABELS[cell]
+        text = f"{label[:2]}\n{label[2:]}" if len(label) == 4 else label
+        cells.append(GridCell(text, 1, j, "head", rowspan=2))
+        cells.append(GridCell(text, 2, 5 + j, "head"))
+        cells.append(GridCell(text, 2, 10 + j, "head"))
     for g, group in enumerate(T4_GROUPS):
         cells += [
             _value(report, f"table4.{group}.{cell}", 3, 5 * g + j)

@@ -74,7 +74,8 @@ def _cell_html(cell: GridCell, report: Report, highlight: frozenset[str]) -> str
         attrs.append(f'data-cell="{cell.path}"')
     if tag == "th" and cell.role == "head":
         attrs.append('scope="col"')
-    return f"<{tag} {' '.join(attrs)}>{escape(cell.text)}</{tag}>"
+    text = "<br>".join(escape(line) for line in cell.text.split("\n"))
+    return f"<{tag} {' '.join(attrs)}>{text}</{tag}>"
 
 
 # Column widths (percent of the table) of each table's grid.

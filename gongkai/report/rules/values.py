@@ -4,24 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import T2_FEE_CELL, Report, all_cell_paths, cell_label
+from ..model import T2_FEE_CELL, Report, cell_label
 from .base import Hits, fmt, rule
-
-_PATHS = all_cell_paths()
-
-
-def _present_paths(report: Report) -> list[str]:
-    """Cell paths whose row is present in the source."""
-    missing = set(report.missing_rows)
-    return [p for p in _PATHS if p.rsplit(".", 1)[0] not in missing]
 
 
 @rule("VAL.NEGATIVE", "error")
 def val_negative(report: Report, previous: Report | None) -> Hits:
     """No count or amount is below zero (国办公开办函〔2021〕30号: the tables count
     documents, decisions, applications and cases; the fee is an amount collected)."""
-    for path in _PATHS:
-        value = report.cell(path)
+    for path, value in report.cells():
         if value is not None and value < 0:
             yield f"{cell_label(path)}为 {fmt(value)}，不能为负数", path
 
@@ -30,8 +21,7 @@ def val_negative(report: Report, previous: Report | None) -> Hits:
 def val_not_integer(report: Report, previous: Report | None) -> Hits:
     """Counts are whole numbers; only 行政事业性收费 (万元) may be decimal
     (国办公开办函〔2021〕30号 tables 2–4)."""
-    for path in _PATHS:
-        value = report.cell(path)
+    for path, value in report.cells():
         if path == T2_FEE_CELL or not isinstance(value, Decimal):
             continue
         if value != value.to_integral_value():
@@ -44,8 +34,13 @@ def val_blank(report: Report, previous: Report | None) -> Hits:
     filled in full, 0 where nothing happened). A blank cell is not 0: rules that need
     it are skipped, not failed."""
     uncertain = set(report.uncertain)
-    for path in _present_paths(report):
-        if report.cell(path) is None and path not in uncertain:
+    missing = set(report.missing_rows)
+    for path, value in report.cells():
+        if (
+            value is None
+            and path not in uncertain
+            and path.rsplit(".", 1)[0] not in missing
+        ):
             yield f"{cell_label(path)}为空白（不同于 0），依赖此格的校验已跳过", path
 
 

@@ -79,6 +79,8 @@ def recover_tables(
     for reading in place_unlabelled(grid, deadline):
         readings.setdefault(reading.row_path, reading)
     wanted = _all_rows() - set(readings)
+    if "table4.*" in readings:
+        wanted -= {f"table4.{g}" for g in T4_GROUPS}
     if not any(path.startswith("table4.") for path in readings):
         wanted.add("table4.*")
     legacy = list(grid.legacy)

@@ -10,6 +10,7 @@ run and is cut off.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -48,45 +49,92 @@ def _patterns(table: str, key: str) -> list[re.Pattern[str]]:
 
 
 _PATTERN_CACHE: dict[tuple[str, str], list[re.Pattern[str]]] = {}
+# Numbers standing between spaces inside a label: a cell's label wrapped around the
+# line that holds the row's numbers (PDF tables without rules).
+_SPACED_RUN = re.compile(r" (?:-?\d+(?:\.\d+)? )+")
 
 
-def _find(
-    flat: str, table: str, key: str, start: int, end: int
-) -> tuple[int, int] | None:
-    patterns = _PATTERN_CACHE.setdefault((table, key), _patterns(table, key))
-    for pattern in patterns:
-        found = pattern.search(flat, start, end)
-        if found:
-            return found.span()
+class FlatText:
+    """Normalised running text, and the same text with space-separated number runs
+    taken out, where labels broken by a line of numbers are whole again."""
+
+    def __init__(self, text: str) -> None:
+        self.text = m.norm_flat(text)
+        pieces: list[str] = []
+        self.index: list[int] = []
+        last = 0
+        for run in _SPACED_RUN.finditer(self.text):
+            pieces.append(self.text[last : run.start()])
+            self.index.extend(range(last, run.start()))
+            last = run.end()
+        pieces.append(self.text[last:])
+        self.index.extend(range(last, len(self.text)))
+        self.compact = "".join(pieces)
+
+    def find(
+        self, table: str, key: str, start: int, end: int
+    ) -> tuple[int, int] | None:
+        """Span (in ``text``) of the row label between ``start`` and ``end``."""
+        low = bisect.bisect_left(self.index, start)
+        high = bisect.bisect_left(self.index, end)
+        patterns = _PATTERN_CACHE.setdefault((table, key), _patterns(table, key))
+        found = next(
+            (f for p in patterns if (f := p.search(self.compact, low, high))), None
+        )
+        if found is None and key not in _FLAT_PATTERNS:
+            found = _fuzzy(self.compact, table, key, low, high)
+        if found is None or found.end() <= found.start():
+            return None
+        return self.index[found.start()], self.index[found.end() - 1] + 1
+
+
+def _fuzzy(
+    text: str, table: str, key: str, low: int, high: int
+) -> re.Match[str] | None:
+    phrases = m.T3_ROW_PHRASES[key] if table == "table3" else m.T2_ROW_PHRASES[key]
+    for phrase in phrases:
+        if len(phrase) >= 4:
+            found = m.fuzzy_pattern(phrase).search(text, low, high)
+            if found:
+                return found
     return None
 
 
-def _tokens(segment: str) -> list[str]:
-    """The value tokens at the start of the text that follows a label."""
-    tail = 0
-    while tail < len(segment) and not (
-        segment[tail].isdigit()
-        or (segment[tail] == "-" and segment[tail + 1 : tail + 2].isdigit())
-    ):
-        tail += 1
-    if tail > MAX_LABEL_TAIL or _STOP_TAIL.search(segment[:tail]):
-        return []
-    run = _RUN.match(segment, tail)
-    if not run:
-        return []
+def _is_enumerator(text: str, run: re.Match[str]) -> bool:
+    """``3`` in ``3.其他``: an item number, not a value."""
+    after = text[run.end() : run.end() + 2]
+    return (
+        len(run.group()) <= 2 and after[:1] in (".", "、") and not after[1:2].isdigit()
+    )
+
+
+def _tokens(text: str, label: tuple[int, int], stop: int) -> list[str]:
+    """The value tokens of the row whose label spans ``label``: the first number run
+    inside the label (a wrapped label) or right after it, before ``stop``."""
+    start, end = label
+    for run in _RUN.finditer(text, start, stop):
+        if run.start() < end and _is_enumerator(text, run):
+            continue
+        tail = text[end : run.start()] if run.start() > end else ""
+        if len(tail.replace(" ", "")) > MAX_LABEL_TAIL or _STOP_TAIL.search(tail):
+            return []
+        return _strip_next_enumerator(text, run)
+    return []
+
+
+def _strip_next_enumerator(text: str, run: re.Match[str]) -> list[str]:
     tokens = run.group().split()
-    after = segment[run.end() : run.end() + 2]
+    after = text[run.end() : run.end() + 2]
     # "…00000002.其他法律…": the 2 is the next label's item number.
     if after[:1] in (".", "、") and not after[1:2].isdigit():
-        last = tokens[-1]
-        tokens[-1] = last[:-1]
+        tokens[-1] = tokens[-1][:-1]
         if not tokens[-1] or tokens[-1] == "-":
             tokens.pop()
     return tokens
 
 
 def _scan_rows(
-    flat: str,
+    flat: FlatText,
     table: str,
     keys: tuple[str, ...],
     start: int,
@@ -96,7 +144,7 @@ def _scan_rows(
     found: list[tuple[str, int, int]] = []
     cursor = start
     for key in keys:
-        span = _find(flat, table, key, cursor, end)
+        span = flat.find(table, key, cursor, end)
         if span is None:
             continue
         found.append((key, span[0], span[1]))
@@ -104,8 +152,40 @@ def _scan_rows(
     return found, cursor
 
 
+def _value_runs(text: str, start: int, stop: int) -> list[tuple[int, list[str]]]:
+    """(position, tokens) of every number run that is not an item number."""
+    runs = []
+    for run in _RUN.finditer(text, start, stop):
+        if not _is_enumerator(text, run):
+            tokens = _strip_next_enumerator(text, run)
+            if tokens:
+                runs.append((run.start(), tokens))
+    return runs
+
+
+def _row_tokens(
+    text: str, found: list[tuple[str, int, int]], end: int
+) -> list[list[str]]:
+    """The value tokens of each found row.
+
+    When the region holds exactly one number run per label, label and runs pair off in
+    order (a wrapped label may put its run before the label's key phrase). Otherwise
+    each label takes the run inside or right after it.
+    """
+    if not found:
+        return []
+    runs = _value_runs(text, found[0][1], end)
+    if len(runs) == len(found):
+        return [tokens for _, tokens in runs]
+    out = []
+    for i, (_, label_start, label_end) in enumerate(found):
+        stop = found[i + 1][1] if i + 1 < len(found) else end
+        out.append(_tokens(text, (label_start, label_end), stop))
+    return out
+
+
 def _read_rows(
-    flat: str,
+    flat: FlatText,
     table: str,
     found: list[tuple[str, int, int]],
     end: int,
@@ -113,12 +193,10 @@ def _read_rows(
     result: FlatResult,
     deadline: Deadline | None,
 ) -> None:
-    for i, (key, _, label_end) in enumerate(found):
-        if f"{table}.{key}" not in wanted:
-            continue
-        stop = found[i + 1][1] if i + 1 < len(found) else end
-        tokens = _tokens(flat[label_end:stop])
-        if not tokens:
+    for (key, _, _), tokens in zip(
+        found, _row_tokens(flat.text, found, end), strict=True
+    ):
+        if f"{table}.{key}" not in wanted or not tokens:
             continue
         cells = T2_ROWS[key] if table == "table2" else T3_COLUMNS
         digits = sum(len(t.replace("-", "").replace(".", "")) for t in tokens)
@@ -152,7 +230,8 @@ def scan_flat(
     text: str, wanted: set[str], *, deadline: Deadline | None = None
 ) -> FlatResult:
     """Row readings for the ``wanted`` row paths (and ``"table4.*"``) found in ``text``."""
-    flat = m.norm_flat(text)
+    scanned = FlatText(text)
+    flat = scanned.text
     result = FlatResult()
     t3_start = flat.find("本年新收")
     t2_start = min(
@@ -165,16 +244,16 @@ def scan_flat(
     )
     if t2_start != -1:
         t2_end = t3_start if t3_start > t2_start else len(flat)
-        found, _ = _scan_rows(flat, "table2", tuple(T2_ROWS), t2_start, t2_end)
-        _read_rows(flat, "table2", found, t2_end, wanted, result, deadline)
+        found, _ = _scan_rows(scanned, "table2", tuple(T2_ROWS), t2_start, t2_end)
+        _read_rows(scanned, "table2", found, t2_end, wanted, result, deadline)
         region = flat[t2_start:t2_end].replace(" ", "")
         result.legacy.extend(m.legacy_labels_in(region))
     t3_end = 0
     if t3_start != -1:
-        found, t3_end = _scan_rows(flat, "table3", T3_ROWS, t3_start, len(flat))
+        found, t3_end = _scan_rows(scanned, "table3", T3_ROWS, t3_start, len(flat))
         end = _T4_START.search(flat, t3_end)
         stop = end.start() if end else len(flat)
-        _read_rows(flat, "table3", found, stop, wanted, result, deadline)
+        _read_rows(scanned, "table3", found, stop, wanted, result, deadline)
     if "table4.*" in wanted:
         _t4(flat, t3_end, result, deadline)
     return result

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .errors import Deadline, DeadlineExceeded
 
@@ -44,32 +45,36 @@ def parse_cell(text: str) -> Value:
 
     Raises :class:`NotANumber` for anything else.
     """
+    ok, value = _parse(text)
+    if not ok:
+        raise NotANumber(text)
+    return value
+
+
+@lru_cache(maxsize=16384)
+def _parse(text: str) -> tuple[bool, Value]:
     cleaned = _UNITS.sub("", text.strip().replace(" ", "").replace("\u3000", ""))
     cleaned = _THOUSANDS.sub("", cleaned)
     if cleaned in BLANK_MARKS:
-        return None
+        return True, None
     if not _NUMBER.fullmatch(cleaned):
-        raise NotANumber(text)
+        return False, None
     if "." in cleaned:
         try:
-            return Decimal(cleaned)
-        except InvalidOperation as exc:  # pragma: no cover - the regex rules it out
-            raise NotANumber(text) from exc
-    return int(cleaned)
+            return True, Decimal(cleaned)
+        except InvalidOperation:  # pragma: no cover - the regex rules it out
+            return False, None
+    return True, int(cleaned)
 
 
 def is_number_text(text: str) -> bool:
-    try:
-        return parse_cell(text) is not None
-    except NotANumber:
-        return False
+    ok, value = _parse(text)
+    return ok and value is not None
 
 
 def is_blank_text(text: str) -> bool:
-    try:
-        return parse_cell(text) is None
-    except NotANumber:
-        return False
+    ok, value = _parse(text)
+    return ok and value is None
 
 
 @dataclass

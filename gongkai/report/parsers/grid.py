@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from ..model import T2_ROWS, T3_COLUMNS, T4_CELLS, T4_GROUPS
 from . import matching as m
@@ -55,6 +56,19 @@ class GridResult:
 
 def header_key(text: str, phrases: dict[str, tuple[str, ...]]) -> str | None:
     """The key whose phrase *is* the header cell's text (exactly, or one edit away)."""
+    return (
+        _header_key(text, _PHRASE_TABLES[id(phrases)])
+        if id(phrases) in _PHRASE_TABLES
+        else _header_key_uncached(text, phrases)
+    )
+
+
+@lru_cache(maxsize=8192)
+def _header_key(text: str, which: str) -> str | None:
+    return _header_key_uncached(text, _PHRASE_TABLES_BY_NAME[which])
+
+
+def _header_key_uncached(text: str, phrases: dict[str, tuple[str, ...]]) -> str | None:
     bare = m.strip_enumerator(m.norm(text))
     if not bare:
         return None
@@ -69,13 +83,22 @@ def header_key(text: str, phrases: dict[str, tuple[str, ...]]) -> str | None:
     return None
 
 
+_PHRASE_TABLES_BY_NAME: dict[str, dict[str, tuple[str, ...]]] = {
+    "t2": T2_CELL_HEADER_PHRASES,
+    "t3": m.T3_COLUMN_PHRASES,
+    "t4_group": m.T4_GROUP_PHRASES,
+    "t4_cell": m.T4_CELL_PHRASES,
+}
+_PHRASE_TABLES = {id(table): name for name, table in _PHRASE_TABLES_BY_NAME.items()}
+
+
 @dataclass
 class _Row:
     cells: list[GridCell]
     label: str
     label_end: int
 
-    @property
+    @cached_property
     def numeric_cols(self) -> list[int]:
         return [
             c
@@ -98,7 +121,9 @@ def _row(cells: list[GridCell]) -> _Row:
     )
     limit = len(cells) if first_number is None else first_number
     end = max((i + 1 for i in range(limit) if cells[i].text.strip()), default=0)
-    label = "".join(m.norm(c.text) for c in cells[:end] if c.text.strip())
+    parts = [m.norm(c.text) for c in cells[:end] if c.text.strip()]
+    # a label cell spanning several columns appears once
+    label = "".join(p for i, p in enumerate(parts) if i == 0 or p != parts[i - 1])
     return _Row(cells, label, end)
 
 
@@ -118,11 +143,11 @@ def _column_map(
     by_key: dict[str, list[int]] = {}
     for col, key in found.items():
         by_key.setdefault(key, []).append(col)
-    # a key over several columns is only a span copy if the columns are adjacent
+    # a key over several columns is ambiguous (except "-", the unmapped columns)
     out: dict[int, str] = {}
     for key, cols in by_key.items():
-        if len(cols) == 1:
-            out[cols[0]] = key
+        if len(cols) == 1 or key == "-":
+            out.update(dict.fromkeys(cols, key))
     return out
 
 
@@ -268,10 +293,10 @@ class _TableReader:
 
     def _t2(self, row: _Row, key: str, header: dict[int, str]) -> None:
         cells = T2_ROWS[key]
+        # Under a 2019-format header, columns with no 2021 counterpart ("-") are read
+        # as nothing: the row's 2021 cells they would hold stay blank.
         mapping = {c: k for c, k in header.items() if k in cells or k == "-"}
-        by_cell = None
-        if any(k in cells for k in mapping.values()):
-            by_cell = _by_map(row, mapping)
+        by_cell = _by_map(row, mapping) if mapping else None
         if by_cell is not None:
             reading = mapped_reading("table2", key, cells, by_cell)
         else:

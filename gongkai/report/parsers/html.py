@@ -106,12 +106,17 @@ def table_grid(table: lxml.html.HtmlElement) -> Table:
                 for dc in range(colspan):
                     grid[(r + dr, c + dc)] = GridCell(text, dr == 0 and dc == 0)
             c += colspan
-    height = len(rows)
-    out: list[list[GridCell]] = []
-    for r in range(height):
-        width = max((c + 1 for (rr, c) in grid if rr == r), default=0)
-        out.append([grid.get((r, c), GridCell("", False)) for c in range(width)])
-    return Table(out)
+    widths = [0] * len(rows)
+    for r, c in grid:
+        if r < len(rows):
+            widths[r] = max(widths[r], c + 1)
+    blank = GridCell("", False)
+    return Table(
+        [
+            [grid.get((r, c), blank) for c in range(width)]
+            for r, width in enumerate(widths)
+        ]
+    )
 
 
 class _Walker:

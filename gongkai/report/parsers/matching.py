@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..labels import LEGACY_LABELS
 
 # Characters that carry no meaning for matching a label.
-_DROP = re.compile(r"[\s\u200b\ufeff\"'“”‘’「」『』《》〈〉*#|`_~]+")
+_DROP = re.compile(r"[\s\u200b\ufeff\"'“”‘’「」『』《》〈〉*#|`_~·•]+")
 _SPACE_RUN = re.compile(r"\s+")
 # Spaces between two non-digits are layout (a cell wrapped over two lines).
 _INNER_SPACE = re.compile(r"(?<=[^\d\s.])\s+(?=[^\d\s.])")
@@ -194,6 +194,7 @@ def match_key(
     return best[0][1]
 
 
+@lru_cache(maxsize=8192)
 def t3_row_key(label: str) -> str | None:
     """Table 3 row key for a (normalised) row label, or ``None``."""
     key = match_key(label, T3_ROW_PHRASES)
@@ -216,6 +217,7 @@ def t3_legacy_row(label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def t2_row_key(label: str) -> str | None:
     return match_key(label, T2_ROW_PHRASES)
 
@@ -227,11 +229,12 @@ _CURRENT_CONTAINING = {
 }
 
 
-def legacy_labels_in(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def legacy_labels_in(text: str) -> tuple[str, ...]:
     """The 2019 trial-format labels (``labels.LEGACY_LABELS``) found in normalised
     ``text``; a 2019 label contained in a 2021 label (处理决定数量 in 本年处理决定数量)
     counts only where the 2021 label is not what is printed."""
-    found = []
+    found: list[str] = []
     for normed, label in _LEGACY:
         if normed not in text:
             continue
@@ -241,4 +244,4 @@ def legacy_labels_in(text: str) -> list[str]:
         ):
             continue
         found.append(label)
-    return found
+    return tuple(found)

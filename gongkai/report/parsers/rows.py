@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 
 from ..model import T2_ROWS, T3_COLUMNS, T4_CELLS, T4_GROUPS
 from .errors import Deadline
-from .glued import NotANumber, Reading, Value, is_number_text, parse_cell, readings
+from .glued import (
+    NotANumber,
+    Reading,
+    Value,
+    is_blank_text,
+    is_number_text,
+    parse_cell,
+    readings,
+)
 
 T3_WIDTH = len(T3_COLUMNS)
 T4_WIDTH = len(T4_GROUPS) * len(T4_CELLS)
@@ -98,10 +106,7 @@ def _windows(tokens: list[str], width: int) -> list[list[str]]:
 
 
 def _is_blank(token: str) -> bool:
-    try:
-        return parse_cell(token) is None
-    except NotANumber:
-        return False
+    return is_blank_text(token)
 
 
 def read_tokens(

@@ -19,11 +19,7 @@ from django.db.models import Count
 from gongkai.agencies.models import Agency
 from gongkai.cases.models import Application
 from gongkai.cases.selectors import case_fees_collected, case_table3, case_table4
-
-try:  # the publications app's statistics selector (lands separately)
-    from gongkai.publications.selectors.stats import publication_stats
-except ImportError:  # pragma: no cover - until the publications app is merged
-    publication_stats = None  # type: ignore[assignment]
+from gongkai.publications.selectors.stats import publication_stats
 from gongkai.report.model import T3_APPLICANT_COLUMNS
 
 Table = dict[str, dict[str, Any]]
@@ -85,16 +81,6 @@ def _media(stats: Any) -> list[MediaFigures]:
 
 
 def _publication_figures(agency: Agency, year: int) -> dict[str, Any]:
-    if publication_stats is None:  # pragma: no cover
-        return {
-            "table2": {},
-            "documents_published": 0,
-            "information_published": 0,
-            "reconsideration_decisions_published": 0,
-            "interpretations": 0,
-            "consultations": 0,
-            "new_media": [],
-        }
     stats = publication_stats(agency=agency, year=year)
     return {
         "table2": stats.table2,

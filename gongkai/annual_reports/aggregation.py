@@ -12,8 +12,6 @@ these is *missing*: it is listed, and left out of the sum.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any
 
 from gongkai.agencies.models import Agency, AgencyKind
 from gongkai.report.jsonio import report_from_json
@@ -26,14 +24,9 @@ from .models import (
     ImportedReport,
     ReportStatus,
 )
+from .publication_sums import publication_sums
 from .selectors import snapshot_report
-from .sources import (
-    MediaFigures,
-    RecordFigures,
-    fees_and_applicants_for,
-    publication_figures_for,
-    record_tables_for,
-)
+from .sources import RecordFigures, fees_for, record_tables_for
 from .tables import add_into, report_from_tables
 
 OWN = "own"
@@ -168,53 +161,40 @@ def _individually_built(contributions: list[Contribution], year: int) -> set[int
     return {drafts[r].agency.pk for r in with_overrides}
 
 
-def _add_counts(figures: RecordFigures, counts: dict[str, Any]) -> None:
-    for name in COUNT_FIELDS:
-        setattr(figures, name, getattr(figures, name) + counts[name])
-    figures.new_media.extend(counts["new_media"])
-
-
 def _live_sum(
     government: Agency, year: int, live: list[Agency], system_ids: list[int]
 ) -> tuple[Report, RecordFigures]:
-    """Tables of the agencies built live from records, and the narrative counts of
-    every agency that keeps its records here."""
-    table3, table4 = record_tables_for(agency_ids=[a.pk for a in live], year=year)
-    fees, _applicants = fees_and_applicants_for(agency_ids=system_ids, year=year)
-    figures = RecordFigures(
-        table2={}, table3=table3, table4=table4, fees_collected_yuan=fees
+    """Tables of the agencies built live from records (tables 3 and 4 in one summed
+    query each, table 2 in a few), and the narrative counts of every agency that keeps
+    its records here."""
+    live_ids = [a.pk for a in live]
+    table3, table4 = record_tables_for(agency_ids=live_ids, year=year)
+    live_publications = publication_sums(agency_ids=live_ids, year=year)
+    counts = (
+        live_publications
+        if set(system_ids) == set(live_ids)
+        else publication_sums(agency_ids=system_ids, year=year)
     )
-    live_ids = {a.pk for a in live}
-    table2_sum: Report | None = None
-    for agency in Agency.objects.filter(pk__in=system_ids).order_by("name"):
-        counts = publication_figures_for(agency=agency, year=year)
-        _add_counts(figures, counts)
-        if agency.pk in live_ids:
-            part = report_from_tables(
-                agency=government, year=year, tables={"table2": counts["table2"]}
-            )
-            if table2_sum is None:
-                table2_sum = part
-            else:
-                _add_table2(table2_sum, part)
+    figures = RecordFigures(
+        table2={},
+        table3=table3,
+        table4=table4,
+        fees_collected_yuan=fees_for(agency_ids=system_ids, year=year),
+        new_media=list(counts["new_media"]),
+        **{name: counts[name] for name in COUNT_FIELDS},
+    )
     summed = report_from_tables(
         agency=government,
         year=year,
-        tables={"table2": {}, "table3": table3, "table4": table4},
+        tables={
+            "table2": live_publications["table2"],
+            "table3": table3,
+            "table4": table4,
+        },
     )
-    if table2_sum is not None:
-        summed.table2 = table2_sum.table2
-    else:
+    if not live_ids:
         summed.table2 = Report.zero(agency="", year=year).table2
-    figures.new_media.sort(key=lambda m: (m.platform, m.name))
     return summed, figures
-
-
-def _add_table2(total: Report, part: Report) -> None:
-    for row, cells in total.table2.items():
-        for cell, value in cells.items():
-            other = part.table2[row][cell]
-            cells[cell] = None if value is None or other is None else value + other
 
 
 def aggregate_government(*, government: Agency, year: int) -> Aggregation:
@@ -253,9 +233,7 @@ __all__ = [
     "PUBLISHED",
     "Aggregation",
     "Contribution",
-    "MediaFigures",
     "aggregate_government",
     "aggregation_scope",
     "default_scope",
-    "Decimal",
 ]

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count
-
 from gongkai.agencies.models import Agency
 from gongkai.cases.models import Application
 from gongkai.cases.selectors import case_fees_collected, case_table3, case_table4
@@ -53,22 +51,32 @@ class RecordFigures:
     applicants: dict[str, int] = field(default_factory=dict)
 
 
-def applicant_counts(*, agency_ids: Sequence[int], year: int) -> dict[str, int]:
-    """Distinct applicants (by identity document) per applicant type among the
+def applicant_counts(
+    *, agency_ids: Sequence[int], year: int, applicant_type: str
+) -> int:
+    """Distinct applicants (by identity document) of one applicant type among the
     applications received in ``year`` — the "收到 N 名自然人申请" of section 一."""
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    rows = (
+    return (
         Application.objects.filter(
-            agency_id__in=list(agency_ids), received_on__range=(start, end)
+            agency_id__in=list(agency_ids),
+            received_on__range=(start, end),
+            applicant_type=applicant_type,
         )
-        .values("applicant_type")
-        .annotate(n=Count("id_number", distinct=True))
-        .order_by()
+        .values("id_number")
+        .distinct()
+        .count()
     )
-    counts = dict.fromkeys(T3_APPLICANT_COLUMNS, 0)
-    for row in rows:
-        counts[row["applicant_type"]] = row["n"]
-    return counts
+
+
+def _applicants(ids: Sequence[int], year: int, table3: Table) -> dict[str, int]:
+    """The distinct-applicant count the narrative states, asked only when it is
+    stated: when all new applications come from one type of applicant."""
+    present = [c for c in T3_APPLICANT_COLUMNS if table3["new_received"][c]]
+    if len(present) != 1:
+        return {}
+    column = present[0]
+    return {column: applicant_counts(agency_ids=ids, year=year, applicant_type=column)}
 
 
 def _media(stats: Any) -> list[MediaFigures]:
@@ -98,11 +106,12 @@ def _publication_figures(agency: Agency, year: int) -> dict[str, Any]:
 def record_figures(*, agency: Agency, year: int) -> RecordFigures:
     """The figures of one agency's own records in ``year``."""
     ids = [agency.pk]
+    table3 = case_table3(agency_ids=ids, year=year)
     return RecordFigures(
-        table3=case_table3(agency_ids=ids, year=year),
+        table3=table3,
         table4=case_table4(agency_ids=ids, year=year),
         fees_collected_yuan=case_fees_collected(agency_ids=ids, year=year),
-        applicants=applicant_counts(agency_ids=ids, year=year),
+        applicants=_applicants(ids, year, table3),
         **_publication_figures(agency, year),
     )
 
@@ -121,11 +130,6 @@ def publication_figures_for(*, agency: Agency, year: int) -> dict[str, Any]:
     return _publication_figures(agency, year)
 
 
-def fees_and_applicants_for(
-    *, agency_ids: Sequence[int], year: int
-) -> tuple[Decimal, dict[str, int]]:
-    ids = list(agency_ids)
-    return (
-        case_fees_collected(agency_ids=ids, year=year),
-        applicant_counts(agency_ids=ids, year=year),
-    )
+def fees_for(*, agency_ids: Sequence[int], year: int) -> Decimal:
+    """Information processing fees collected in ``year`` by several agencies."""
+    return case_fees_collected(agency_ids=list(agency_ids), year=year)

@@ -216,3 +216,34 @@ def test_importing_an_unreadable_file_changes_nothing(client, dept, clerk):
     assert response.status_code == 200
     assert not ImportedReport.objects.exists()
     assert 'role="alert"' in response.content.decode()
+
+
+def _page_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_dashboard_and_list_queries_do_not_grow_with_agencies(client, dept, member):
+    government = dept.parent
+    supervisor = member(government, "supervisor")
+    client.force_login(supervisor)
+    urls = (
+        f"/admin/gongkai/reports/supervision/?agency={government.pk}&year=2023",
+        "/admin/gongkai/reports/",
+    )
+
+    def add_departments(n, start):
+        for i in range(start, start + n):
+            agency = AgencyFactory(name=f"甲市第{i}局", parent=government)
+            clerk = member(agency, "clerk")
+            report_start(acting_user=clerk, agency=agency, year=2023)
+
+    add_departments(2, 0)
+    few = [_page_queries(client, url) for url in urls]
+    add_departments(10, 2)
+    many = [_page_queries(client, url) for url in urls]
+    assert many == few

@@ -113,7 +113,12 @@ class SupervisionForm(forms.Form):
     agency = forms.ModelChoiceField(
         label=_("supervising agency"), queryset=Agency.objects.none()
     )
-    year = forms.IntegerField(label=_("year"), min_value=2008, max_value=2999)
+    year = forms.IntegerField(
+        label=_("year"),
+        min_value=2008,
+        max_value=2999,
+        widget=forms.NumberInput(attrs={"style": "max-width: 8em"}),
+    )
 
     def __init__(self, *args: Any, agencies: list[Agency], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

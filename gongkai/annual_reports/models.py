@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gongkai.report.model import SECTION_KEYS
 
@@ -20,10 +21,10 @@ TEXT_KEYS: tuple[str, ...] = (PREAMBLE, *SECTION_KEYS)
 
 
 class ReportStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    APPROVED = "approved", _("Approved")
-    PUBLISHED = "published", _("Published")
-    SUPERSEDED = "superseded", _("Superseded")
+    DRAFT = "draft", pgettext_lazy("annual report status", "Draft")
+    APPROVED = "approved", pgettext_lazy("annual report status", "Approved")
+    PUBLISHED = "published", pgettext_lazy("annual report status", "Published")
+    SUPERSEDED = "superseded", pgettext_lazy("annual report status", "Superseded")
 
 
 FROZEN_STATUSES = (

@@ -98,6 +98,21 @@ def supervised_agency_list(*, user: Any) -> list[Agency]:
     return list(Agency.objects.filter(pk__in=parents).order_by("name"))
 
 
+def latest_report_year(*, supervisor: Agency | None, today: datetime.date) -> int:
+    """The most recent year with a report under ``supervisor``, else last year."""
+    last = today.year - 1
+    if supervisor is None:
+        return last
+    ids = agency_descendant_ids(agency_ids=[supervisor.pk])
+    found = (
+        AnnualReport.objects.filter(agency_id__in=ids, year__lte=last)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    return found or last
+
+
 def supervision_rows(
     *, user: Any, supervisor: Agency, year: int, today: datetime.date
 ) -> list[AgencyReportStatus]:
@@ -149,14 +164,18 @@ def key_figures(report: Report) -> dict[str, int | None]:
     return out
 
 
-def _report_years(agency: Agency) -> set[int]:
-    years = set(
-        AnnualReport.objects.filter(agency=agency).values_list("year", flat=True)
+def _years(agency: Agency, today: datetime.date, span: int) -> list[int]:
+    """``span`` consecutive years ending with the latest report year (at most last
+    year)."""
+    latest = latest_report_year(supervisor=agency, today=today)
+    imported = (
+        ImportedReport.objects.filter(agency=agency, year__lt=today.year)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
     )
-    years |= set(
-        ImportedReport.objects.filter(agency=agency).values_list("year", flat=True)
-    )
-    return years
+    end = max(latest, imported or 0)
+    return list(range(end - span + 1, end + 1))
 
 
 def year_over_year(
@@ -166,10 +185,7 @@ def year_over_year(
     where there is one, else an imported one, else the live build."""
     from .build import report_build
 
-    last = today.year - 1
-    years = sorted(
-        y for y in _report_years(agency) | {last} if last - span < y <= today.year
-    )
+    years = _years(agency, today, span)
     out = []
     for year in years:
         published = (

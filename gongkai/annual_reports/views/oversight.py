@@ -33,6 +33,7 @@ from ..models import ReportStatus
 from ..selectors import report_get_for_user, report_previous, snapshot_report
 from ..supervision import (
     KEY_FIGURES,
+    latest_report_year,
     supervised_agency_list,
     supervision_rows,
     year_over_year,
@@ -57,16 +58,18 @@ def supervision(request: HttpRequest) -> HttpResponse:
     through the gatekeeper too)."""
     agencies = supervised_agency_list(user=request.user)
     today = timezone.localdate()
+    supervisor = agencies[0] if agencies else None
+    year = latest_report_year(supervisor=supervisor, today=today)
     form = SupervisionForm(
         request.GET or None,
         agencies=agencies,
-        initial={"year": today.year - 1},
+        initial={"agency": supervisor, "year": year},
     )
-    rows, supervisor, year = [], None, today.year - 1
-    if form.is_valid():
-        supervisor, year = form.cleaned_data["agency"], form.cleaned_data["year"]
-    elif agencies and not request.GET:
-        supervisor = agencies[0]
+    if request.GET:
+        supervisor = None
+        if form.is_valid():
+            supervisor, year = form.cleaned_data["agency"], form.cleaned_data["year"]
+    rows = []
     if supervisor is not None:
         agency_get_for_user(user=request.user, agency_id=supervisor.pk, perm=Perm.VIEW)
         rows = supervision_rows(

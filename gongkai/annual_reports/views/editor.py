@@ -164,6 +164,9 @@ def _editor(
         "versions": report_versions(agency=report.agency_id, year=report.year),
         "aggregation": built.aggregation if built else None,
         "deadline": report.agency.statutory_report_deadline(report.year),
+        "gap_labels": [
+            SECTION_HEADINGS.get(key, _("Preamble")) for key in result.gaps
+        ],
         "page_title": _("%(agency)s annual report %(year)s")
         % {"agency": report.agency.name, "year": report.year},
         **perms,

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from gongkai.agencies.permissions import Perm
@@ -30,6 +30,7 @@ from .deadlines import CLOCK_STATUSES, DUE_SOON_WORKING_DAYS, case_reply_deadlin
 # A reply deadline is at least 20 working days, hence at least 20 calendar days,
 # after receipt: a cheap pre-filter before computing deadlines exactly.
 MIN_REPLY_CALENDAR_DAYS = 20
+PLAINLY_OVERDUE_DAYS = 120
 DUE_OVERDUE = "overdue"
 DUE_SOON = "due_soon"
 ASSIGNED_ME = "me"
@@ -97,13 +98,32 @@ def _filter_plain(
     return queryset
 
 
+def _plainly_overdue(
+    queryset: QuerySet[Application], today: datetime.date
+) -> QuerySet[Application]:
+    """Open cases that are overdue whatever the calendar says: received long ago and
+    with nothing that moves the deadline (no supplementation, consultation or fee).
+
+    With at most 40 working days (20 plus a 20-day extension) a reply deadline falls
+    within ~75 calendar days of receipt even across the longest holidays, so a case
+    received more than ``PLAINLY_OVERDUE_DAYS`` ago without pauses is past it.
+    """
+    return queryset.filter(
+        received_on__lt=today - datetime.timedelta(days=PLAINLY_OVERDUE_DAYS),
+        consultations__isnull=True,
+        supplementation__isnull=True,
+        fee_notice__isnull=True,
+    )
+
+
 def _due_ids(
     queryset: QuerySet[Application],
     due: str,
     calendar: Calendar,
     today: datetime.date,
 ) -> list[int]:
-    """Ids of the open cases in ``queryset`` that are overdue or due soon."""
+    """Ids of the open cases in ``queryset`` whose deadline must be computed and that
+    are overdue or due soon (the plainly overdue ones are handled in SQL)."""
     try:
         horizon = (
             today
@@ -114,7 +134,9 @@ def _due_ids(
         horizon = today + datetime.timedelta(days=2 * DUE_SOON_WORKING_DAYS)
     bound = horizon - datetime.timedelta(days=MIN_REPLY_CALENDAR_DAYS)
     candidates = _with_related(
-        queryset.filter(status__in=CLOCK_STATUSES, received_on__lte=bound)
+        queryset.filter(status__in=CLOCK_STATUSES, received_on__lte=bound).exclude(
+            pk__in=_plainly_overdue(queryset, today).values("pk")
+        )
     )
     ids = []
     for case in candidates.iterator(chunk_size=2000):
@@ -129,6 +151,19 @@ def _due_ids(
         if matches:
             ids.append(case.pk)
     return ids
+
+
+def _filter_due(
+    queryset: QuerySet[Application],
+    due: str,
+    calendar: Calendar,
+    today: datetime.date,
+) -> QuerySet[Application]:
+    computed = Q(pk__in=_due_ids(queryset, due, calendar, today))
+    if due == DUE_OVERDUE:
+        plain = _plainly_overdue(queryset.filter(status__in=CLOCK_STATUSES), today)
+        return queryset.filter(computed | Q(pk__in=plain.values("pk")))
+    return queryset.filter(computed)
 
 
 def case_list_for_user(
@@ -152,9 +187,7 @@ def case_list_for_user(
     if filters.due in (DUE_OVERDUE, DUE_SOON):
         if calendar is None or today is None:
             raise ValueError("filtering by due date needs a calendar and today")
-        queryset = queryset.filter(
-            pk__in=_due_ids(queryset, filters.due, calendar, today)
-        )
+        queryset = _filter_due(queryset, filters.due, calendar, today)
     return _with_related(queryset).order_by("-received_on", "-id")
 
 

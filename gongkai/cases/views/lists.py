@@ -28,7 +28,7 @@ from ..selectors import (
     case_list_for_user,
     mask_id_number,
 )
-from ..selectors.cases import ASSIGNED_ME
+from ..selectors.cases import ASSIGNED_ME, case_ids, case_rows
 from ..services import case_assign_bulk
 from ..transitions import CaseActionRefused
 from .common import assigning_agency_ids, page
@@ -56,9 +56,11 @@ def _rows(
     request: HttpRequest, cases: Any, calendar: Any, today: Any
 ) -> dict[str, Any]:
     """One page of cases with their clocks (deadlines computed on read)."""
-    paginator = Paginator(cases, PAGE_SIZE)
-    current = paginator.get_page(request.GET.get("p"))
-    rows = [row_display(case, case_clock(case, calendar, today)) for case in current]
+    current = Paginator(case_ids(cases), PAGE_SIZE).get_page(request.GET.get("p"))
+    rows = [
+        row_display(case, case_clock(case, calendar, today))
+        for case in case_rows(list(current.object_list))
+    ]
     assign_ids = assigning_agency_ids(request.user)
     return {
         "page": current,

@@ -45,8 +45,11 @@ class DisclosureItemForm(WagtailAdminPageForm):
 
         days = disclosure_settings_for(agency=self.agency).consultation_days
         today = timezone.localdate()
-        self.fields["opens_on"].initial = today
-        self.fields["closes_on"].initial = today + datetime.timedelta(days=days - 1)
+        self.initial.setdefault("opens_on", None)
+        self.initial["opens_on"] = self.initial["opens_on"] or today
+        self.initial["closes_on"] = self.initial.get("closes_on") or (
+            today + datetime.timedelta(days=days - 1)
+        )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

@@ -209,10 +209,14 @@ def test_import_reports_bad_rows_and_imports_nothing(client, tree, people):
     response = upload(client, "figures.csv", csv)
     assert response.status_code == 400
     body = response.content.decode()
-    assert "第3行" in body or "Line 3" in body
-    assert "第4行" in body or "Line 4" in body
-    assert "第5行" in body or "Line 5" in body
-    assert "第2行" not in body and "Line 2:" not in body
+    assert "第3行：行政许可处理决定：“7.5”应为整数（决定件数）。" in body
+    assert "第3行：行政处罚决定：“-1”不能为负数。" in body
+    assert "第3行：行政事业性收费（万元）：“abc”不是数字。" in body
+    assert "第4行：没有您可以填报数据的机关“乙市人民政府”。" in body
+    assert "第5行：缺少数据来源。" in body
+    assert "第5行：甲市司法局 2023 年的数据已在第2行出现。" in body
+    assert "第2行：" not in body
+    assert "未导入任何数据" in body
     assert not YearlyFigure.objects.exists()
 
     good = (CSV_HEADER + "甲市司法局,2023,74,0,0,0.35,审批系统\n").encode("gb18030")

@@ -62,7 +62,18 @@ def test_demo_bureau_2023_gives_the_seed_figures(client):
     body = client.get(page.url).content.decode()
     entry = CatalogueEntry.objects.get(page=page)
     assert entry.index_number.startswith("DEMO00002/2023-")
-    for text in (entry.index_number, "中卫市司法局", "卫司发〔2023〕1号", "演示数据"):
+    for text in (
+        entry.index_number,
+        "中卫市司法局",
+        "卫司发〔2023〕1号",
+        "演示数据",
+        "索引号",
+        "发布机构",
+        "成文日期",
+        "发布日期",
+        "有效性",
+        "主题分类",
+    ):
         assert text in body
 
     # Loading again changes nothing.

@@ -211,5 +211,6 @@ def test_art21_category_and_register_rules_in_the_form(client, staff, tree):
     )
     assert response.status_code == 200
     body = response.content.decode()
-    assert "不得主动公开" in body or "may not be published proactively" in body
+    assert "该公文的公开属性为“不予公开”，不得主动公开。" in body
+    assert "该第二十一条类别仅适用于乡镇。" in body
     assert not CatalogueItemPage.objects.filter(slug="pufa").exists()

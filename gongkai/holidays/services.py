@@ -237,6 +237,7 @@ def calendar_day_update(
 def calendar_day_delete(*, acting_user: Any, calendar_day: CalendarDay) -> None:
     """Remove a day: it follows the weekend rule again."""
     _require_admin(acting_user)
+    calendar_day = CalendarDay.objects.select_for_update().get(pk=calendar_day.pk)
     before = audit_snapshot(calendar_day, DAY_FIELDS)
     audit_record(
         actor=acting_user,

@@ -1,9 +1,10 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import views
+from . import checker_views, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("checker/", include(checker_views.urlpatterns)),
 ]

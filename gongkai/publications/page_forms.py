@@ -27,9 +27,13 @@ class DisclosureItemForm(WagtailAdminPageForm):
         if "explains" in self.fields:
             from .models import CatalogueItemPage
 
-            self.fields["explains"].queryset = CatalogueItemPage.objects.filter(  # type: ignore[attr-defined]
-                kind="document"
-            ).order_by("-first_published_at", "title")
+            # Published documents of any agency (a department explains the
+            # government's rules too); drafts of other agencies stay hidden.
+            self.fields["explains"].queryset = (  # type: ignore[attr-defined]
+                CatalogueItemPage.objects.live()
+                .filter(kind="document")
+                .order_by("-first_published_at", "title")
+            )
         self._set_consultation_defaults()
 
     def _find_agency(self) -> Any:

@@ -216,7 +216,7 @@ def test_import_reports_bad_rows_and_imports_nothing(client, tree, people):
     assert "第5行：缺少数据来源。" in body
     assert "第5行：甲市司法局 2023 年的数据已在第2行出现。" in body
     assert "第2行：" not in body
-    assert "未导入任何数据" in body
+    assert "未导入任何内容" in body
     assert not YearlyFigure.objects.exists()
 
     good = (CSV_HEADER + "甲市司法局,2023,74,0,0,0.35,审批系统\n").encode("gb18030")

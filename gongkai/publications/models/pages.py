@@ -58,6 +58,13 @@ class ReviewedPagePermissionTester(PagePermissionTester):
             self.user.is_superuser or "change" in self.permissions
         )
 
+    def can_move_to(self, destination: Any) -> bool:
+        # An item belongs to its agency's section; its catalogue entry (and 索引号)
+        # stays with that agency.
+        return destination.pk == self.page.get_parent().pk and super().can_move_to(
+            destination
+        )
+
 
 class SectionPermissionTester(PagePermissionTester):
     """An agency's section: its children are never published on creation."""

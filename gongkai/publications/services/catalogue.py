@@ -27,7 +27,6 @@ from gongkai.audit.services import audit_record, audit_snapshot
 from ..context import acting, current_actor, current_reason
 from ..models import (
     CatalogueEntry,
-    CatalogueItemPage,
     DisclosureIndexPage,
     DisclosureItemPage,
     DisclosureRootPage,
@@ -247,7 +246,3 @@ def disclosure_section_ensure(
         )
     review_workflow_configure(acting_user=acting_user, agency=agency)
     return section
-
-
-def catalogue_item_pages_for_document(*, document_id: int) -> list[CatalogueItemPage]:
-    return list(CatalogueItemPage.objects.filter(document_id=document_id))

@@ -19,7 +19,7 @@ from .models import PREAMBLE, AnnualReport, CellOverride, ReportSectionRevision
 from .narrative import report_draft_narrative, report_draft_preamble
 from .selectors import report_latest, report_texts
 from .sources import RecordFigures, record_figures
-from .tables import apply_overrides, report_from_tables, tables_of
+from .tables import apply_overrides, report_from_tables
 
 if TYPE_CHECKING:
     from .aggregation import Aggregation
@@ -115,12 +115,3 @@ def report_build(*, agency: Agency, year: int) -> Report:
 def report_tables_only(*, agency: Agency, year: int) -> Report:
     """Only the computed tables (no overrides, no text): the raw figures."""
     return _computed(agency, year)[0]
-
-
-__all__ = [
-    "Built",
-    "report_build",
-    "report_build_full",
-    "report_tables_only",
-    "tables_of",
-]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gongkai.agencies.models import Agency
 from gongkai.report.model import Report
 from gongkai.report.rules import Finding, check_report
 
@@ -82,10 +83,7 @@ def report_check(*, report: AnnualReport) -> CheckResult:
     )
 
 
-def report_check_frozen(*, report: Report, agency_id: int) -> list[Finding]:
-    """The checker's findings on a frozen report (the supervision view)."""
-    from gongkai.agencies.models import Agency
-
-    agency = Agency.objects.get(pk=agency_id)
+def report_check_frozen(*, report: Report, agency: Agency) -> list[Finding]:
+    """Every rule on a frozen report, against the previous year's report."""
     previous = report_previous(agency=agency, year=report.year)
     return check_report(report, previous=previous)

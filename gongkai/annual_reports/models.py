@@ -27,13 +27,6 @@ class ReportStatus(models.TextChoices):
     SUPERSEDED = "superseded", pgettext_lazy("annual report status", "Superseded")
 
 
-FROZEN_STATUSES = (
-    ReportStatus.APPROVED,
-    ReportStatus.PUBLISHED,
-    ReportStatus.SUPERSEDED,
-)
-
-
 def report_file_path(instance: ReportFile, filename: str) -> str:
     report = instance.report
     return (

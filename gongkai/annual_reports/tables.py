@@ -54,14 +54,6 @@ def report_from_tables(
     return report
 
 
-def tables_of(report: Report) -> dict[str, dict[str, dict[str, Any]]]:
-    return {
-        "table2": report.table2,
-        "table3": report.table3,
-        "table4": report.table4,
-    }
-
-
 def apply_overrides(report: Report, overrides: Iterable[CellOverride]) -> None:
     """Replace computed cells with the overridden values."""
     for override in overrides:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -23,7 +23,6 @@ from gongkai.report.render import render_html
 
 from .. import services
 from ..checks import CheckResult, report_check
-from ..files import DOWNLOAD_FORMATS
 from ..forms import (
     AcknowledgeForm,
     NewVersionForm,
@@ -164,9 +163,7 @@ def _editor(
         "versions": report_versions(agency=report.agency_id, year=report.year),
         "aggregation": built.aggregation if built else None,
         "deadline": report.agency.statutory_report_deadline(report.year),
-        "gap_labels": [
-            SECTION_HEADINGS.get(key, _("Preamble")) for key in result.gaps
-        ],
+        "gap_labels": [SECTION_HEADINGS.get(key, _("Preamble")) for key in result.gaps],
         "page_title": _("%(agency)s annual report %(year)s")
         % {"agency": report.agency.name, "year": report.year},
         **perms,
@@ -391,27 +388,3 @@ def report_preview(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponse(
         render_html(result.report, standalone=True, highlight=highlight)
     )
-
-
-def may_download(report: AnnualReport) -> bool:
-    return report.status in (ReportStatus.PUBLISHED, ReportStatus.SUPERSEDED)
-
-
-__all__ = [
-    "DOWNLOAD_FORMATS",
-    "PermissionDenied",
-    "may_download",
-    "report_acknowledge",
-    "report_approve",
-    "report_clear_override",
-    "report_editor",
-    "report_history",
-    "report_index",
-    "report_new_version",
-    "report_override",
-    "report_preview",
-    "report_publish",
-    "report_redraft",
-    "report_reopen",
-    "report_save",
-]

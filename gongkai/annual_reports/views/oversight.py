@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gongkai.agencies.models import AgencyKind
+from gongkai.agencies.models import Agency, AgencyKind
 from gongkai.agencies.permissions import Perm
 from gongkai.agencies.selectors import (
     agency_descendant_ids,
@@ -23,13 +23,13 @@ from gongkai.agencies.selectors import (
 from gongkai.backoffice.views import forbidden_as_403
 from gongkai.report.parsers.checker import check_bytes
 from gongkai.report.render import render_html
+from gongkai.report.rules import check_report
 
 from .. import services
 from ..aggregation import aggregate_government, aggregation_scope
 from ..charts import bar_chart_svg
 from ..checks import report_check_frozen
 from ..forms import ImportForm, ScopeForm, SupervisionForm
-from ..models import ReportStatus
 from ..selectors import report_get_for_user, report_previous, snapshot_report
 from ..supervision import (
     KEY_FIGURES,
@@ -109,7 +109,7 @@ def published_check(request: HttpRequest, pk: int) -> HttpResponse:
         "annual_reports/check.html",
         {
             "report": report,
-            "findings": report_check_frozen(report=frozen, agency_id=report.agency_id),
+            "findings": report_check_frozen(report=frozen, agency=report.agency),
             "reading": check_bytes(page, name=name, previous=previous),
             "has_previous": previous is not None,
             "page_title": _("Checker results"),
@@ -123,8 +123,6 @@ def aggregation(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     agencies count."""
     government = agency_get_for_user(user=request.user, agency_id=pk, perm=Perm.VIEW)
     descendants = agency_descendant_ids(agency_ids=[government.pk])
-    from gongkai.agencies.models import Agency
-
     candidates = Agency.objects.filter(pk__in=descendants).order_by("name")
     can_edit = user_has_agency_perm(
         user=request.user, agency=government, perm=Perm.HANDLE
@@ -147,8 +145,6 @@ def aggregation(request: HttpRequest, pk: int, year: int) -> HttpResponse:
             messages.success(request, _("The aggregation scope was saved."))
             return redirect("annual_reports:aggregation", pk=government.pk, year=year)
     result = aggregate_government(government=government, year=year)
-    from gongkai.report.rules import check_report
-
     findings = check_report(result.report)
     return render(
         request,
@@ -243,13 +239,3 @@ def report_import(request: HttpRequest) -> HttpResponse:
         "annual_reports/import.html",
         {"form": form, "page_title": _("Import a published report")},
     )
-
-
-__all__ = [
-    "ReportStatus",
-    "aggregation",
-    "published_check",
-    "report_import",
-    "supervision",
-    "trends",
-]

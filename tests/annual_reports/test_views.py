@@ -193,16 +193,28 @@ def test_aggregation_page_lists_missing_departments(client, dept, clerk, member)
     assert "缺报部门" in body and "甲市民政局" in body
 
 
-def test_importing_a_published_report_through_the_checker(client, dept, clerk):
+def test_importing_a_published_report_through_the_checker(client, dept, member):
+    justice = AgencyFactory(name="中卫市司法局")
+    client.force_login(member(justice, "clerk"))
+    with SEED_TXT.open("rb") as upload:
+        response = client.post(
+            "/admin/gongkai/reports/import/", {"agency": justice.pk, "file": upload}
+        )
+    assert response.status_code == 302
+    imported = ImportedReport.objects.get(agency=justice)
+    assert imported.year == 2023
+    assert imported.data["table2"]["licensing"]["decisions"] == 74
+
+
+def test_importing_another_agencys_report_is_refused(client, dept, clerk):
     client.force_login(clerk)
     with SEED_TXT.open("rb") as upload:
         response = client.post(
             "/admin/gongkai/reports/import/", {"agency": dept.pk, "file": upload}
         )
-    assert response.status_code == 302
-    imported = ImportedReport.objects.get(agency=dept)
-    assert imported.year == 2023
-    assert imported.data["table2"]["licensing"]["decisions"] == 74
+    assert response.status_code == 200
+    assert "不是甲市司法局的报告" in response.content.decode()
+    assert not ImportedReport.objects.exists()
 
 
 def test_importing_an_unreadable_file_changes_nothing(client, dept, clerk):

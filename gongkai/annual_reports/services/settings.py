@@ -22,6 +22,20 @@ from ..models import (
 from ._common import _require, validate_year
 
 
+def _compact(name: str) -> str:
+    return "".join(name.split()).replace("（演示）", "")
+
+
+def _same_agency(agency: Agency, name: str) -> bool:
+    """The report's agency name (as the checker read it) names ``agency``; an unread
+    name is not held against the file."""
+    found = _compact(name)
+    if not found:
+        return True
+    own = [_compact(n) for n in (agency.name, agency.short_name) if n]
+    return any(n in found or found in n for n in own)
+
+
 @transaction.atomic
 def report_import(
     *,
@@ -37,6 +51,11 @@ def report_import(
         acting_user, agency, Perm.HANDLE, _("You may not draft this agency's reports.")
     )
     validate_year(report.year)
+    if not _same_agency(agency, report.agency):
+        raise ValidationError(
+            _("The file is the report of %(found)s, not of %(agency)s.")
+            % {"found": report.agency, "agency": agency.name}
+        )
     existing = ImportedReport.objects.filter(agency=agency, year=report.year).first()
     before = audit_snapshot(existing, ["source_name", "year"]) if existing else None
     imported, _created = ImportedReport.objects.update_or_create(

@@ -78,3 +78,11 @@ def test_error_findings_exit_1(dept, clerk, capsys):
     code, out, _err = run(capsys, "--agency", dept.name, "--year", "2023")
     assert code == 1
     assert "T3.ROW_TOTAL" in {f["rule"] for f in json.loads(out)["findings"]}
+
+
+def test_help_lists_the_build_subcommand(capsys):
+    with pytest.raises(SystemExit) as exited:
+        Command().run_from_argv(["gongkai", "report", "--help"])
+    out = capsys.readouterr().out
+    assert exited.value.code == 0
+    assert "render" in out and "gongkai report build --agency" in out

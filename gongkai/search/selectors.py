@@ -35,7 +35,8 @@ class FacetCount:
 class SearchHit:
     """One result: the entry's public fields and its highlighted title and snippet.
 
-    ``title_html``, ``doc_number_html`` and ``snippet_html`` are safe HTML: the
+    ``title_html``, ``doc_number_html``, ``index_number_html`` and ``snippet_html``
+    are safe HTML: the
     source text escaped, matched words in ``<mark>``. ``exact`` is true when the
     query was this entry's 文号 or 索引号.
     """
@@ -55,6 +56,7 @@ class SearchHit:
     summary: str
     title_html: SafeString
     doc_number_html: SafeString
+    index_number_html: SafeString
     snippet_html: SafeString
     exact: bool
 
@@ -135,11 +137,13 @@ def _snippet(entry: SearchEntry, terms: tuple[str, ...]) -> str:
 
 def _hit(entry: SearchEntry, plan: QueryPlan, *, exact: bool) -> SearchHit:
     terms = plan.terms
-    doc_html = (
-        highlight.mark_whole(entry.doc_number)
-        if exact and entry.doc_number_key == plan.number_key
-        else highlight.highlight(entry.doc_number, terms)
-    )
+
+    def number_html(value: str, key: str, *, words: bool) -> str:
+        if exact and key == plan.number_key:
+            return highlight.mark_whole(value)
+        # When the query was a number, words inside other numbers are noise.
+        return highlight.highlight(value, terms if words and not exact else ())
+
     return SearchHit(
         entry_id=entry.pk,
         kind=entry.kind,
@@ -156,7 +160,13 @@ def _hit(entry: SearchEntry, plan: QueryPlan, *, exact: bool) -> SearchHit:
         summary=entry.summary,
         # Everything below was escaped by ``highlight``; only <mark> is markup.
         title_html=mark_safe(highlight.highlight(entry.title, terms)),  # noqa: S308
-        doc_number_html=mark_safe(doc_html),  # noqa: S308
+        doc_number_html=mark_safe(  # noqa: S308
+            number_html(entry.doc_number, entry.doc_number_key, words=True)
+        ),
+        index_number_html=mark_safe(  # noqa: S308
+            # An index number is a code: only an exact hit is marked.
+            number_html(entry.index_number, entry.index_number_key, words=False)
+        ),
         snippet_html=mark_safe(_snippet(entry, terms)),  # noqa: S308
         exact=exact,
     )

@@ -102,12 +102,15 @@ def test_doc_number_matches_exactly_however_bracketed(corpus, typed):
     assert keys(results)[0] == "k:xk"
     assert results.hits[0].exact
     assert results.hits[0].doc_number_html == "<mark>卫司发〔2023〕12号</mark>"
+    assert results.hits[0].index_number_html == "000014349/2023-00012"
 
 
 def test_index_number_matches_exactly(corpus):
     results = search_query(q=" 000014349/2023-00012 ")
     assert keys(results) == ["k:xk"]
     assert results.hits[0].exact
+    assert results.hits[0].index_number_html == "<mark>000014349/2023-00012</mark>"
+    assert results.hits[0].doc_number_html == "卫司发〔2023〕12号"
 
 
 def test_exact_doc_number_hit_ranks_before_documents_citing_it(corpus, tree):

@@ -20,6 +20,9 @@ from .models import SearchEntry
 from .segment import QueryPlan, query_plan
 
 MAX_PAGE_SIZE = 100
+MAX_PAGE = 1_000_000
+MAX_YEAR = 32767  # PositiveSmallIntegerField
+MAX_ID = 2**63 - 1
 # Exact 文号/索引号 hits shown ahead of the ranked ones; more would be a data error.
 MAX_EXACT_HITS = 50
 
@@ -188,6 +191,11 @@ def _backend() -> SearchBackend:
     return backend_for(connections[router.db_for_read(SearchEntry)])
 
 
+def _in_range(value: int | None, top: int) -> bool:
+    # Values from a query string can be any size; the databases refuse huge ones.
+    return value is None or 0 <= value <= top
+
+
 def _clean_filter(value: str | None) -> str | None:
     # Filter values come from the query string; PostgreSQL rejects NUL in text.
     return (value or "").replace("\x00", "") or None
@@ -210,14 +218,18 @@ def search_query(
     entry first. Filters restrict by agency, Art. 20 category, year and kind. Any
     input is accepted: an empty query gives no results, odd syntax is plain text.
     """
-    page = max(1, int(page))
+    page = min(max(1, int(page)), MAX_PAGE)
     page_size = min(max(1, int(page_size)), MAX_PAGE_SIZE)
     empty = SearchResults(query=q or "", total=0, page=page, page_size=page_size)
     plan = query_plan(q or "")
-    if plan.is_empty:
+    if plan.is_empty or not _in_range(year, MAX_YEAR):
         return empty
     filters = Filters(
-        agency_ids=tuple(agency_ids) if agency_ids is not None else None,
+        agency_ids=(
+            tuple(i for i in agency_ids if _in_range(i, MAX_ID))
+            if agency_ids is not None
+            else None
+        ),
         category=_clean_filter(category),
         year=year,
         kind=_clean_filter(kind),

@@ -141,6 +141,9 @@ def test_filters(corpus, tree):
     assert keys(search_query(q="关于", category="art20_5\x00")) == ["k:xk"]
     assert keys(search_query(q="卫司发〔2023〕12号", year=10**12)) == []
     assert keys(search_query(q="关于", year=10**12)) == []
+    assert keys(search_query(q="关于", year=10**30)) == []
+    assert keys(search_query(q="关于", year=-1)) == []
+    assert keys(search_query(q="关于", agency_ids=[10**30, -5])) == []
 
 
 def test_facets_count_the_matches(corpus, tree):
@@ -298,6 +301,7 @@ def test_pagination(tree):
             title=f"行政许可事项第{n}批",
             published_at=datetime.date(2023, 1, n + 1),
         )
+    assert search_query(q="许可", page=10**30).hits == []
     pages = [search_query(q="许可", page=p, page_size=3) for p in (1, 2, 3, 4)]
     assert [len(p.hits) for p in pages] == [3, 3, 1, 0]
     assert pages[0].total == 7 and pages[0].num_pages == 3

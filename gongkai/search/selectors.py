@@ -20,6 +20,9 @@ from .models import SearchEntry
 from .segment import QueryPlan, query_plan
 
 MAX_PAGE_SIZE = 100
+# Matches are counted (and faceted) up to this many; beyond it a query reports
+# "more than MAX_COUNTED" and only the first MAX_COUNTED can be paged through.
+MAX_COUNTED = 10_000
 MAX_PAGE = 1_000_000
 MAX_YEAR = 32767  # PositiveSmallIntegerField
 MAX_ID = 2**63 - 1
@@ -66,12 +69,20 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class SearchResults:
+    """One page of results.
+
+    ``total`` is exact when ``total_is_exact``; otherwise the query matched more
+    than ``total`` entries (a very common word), only that many can be paged
+    through, and there are no facet counts.
+    """
+
     query: str
     total: int
     page: int
     page_size: int
     hits: list[SearchHit] = field(default_factory=list)
     facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+    total_is_exact: bool = True
 
     @property
     def num_pages(self) -> int:
@@ -239,24 +250,28 @@ def search_query(
     rows = [row for _pk, row in exact_rows]
     offset = (page - 1) * page_size
     ids = exact[offset : offset + page_size]
+    complete = True
     if plan.clauses:
         # Exact hits come first; the ranked matches fill the rest of the pages.
-        facet_rows, ranked = _backend().search(
+        found = _backend().search(
             plan,
             dataclasses.replace(filters, exclude_ids=tuple(exact)),
             limit=page_size - len(ids),
             offset=max(0, offset - len(exact)),
+            cap=MAX_COUNTED,
         )
-        rows += facet_rows
-        ids += ranked
-    total = sum(row[3] for row in rows)
+        rows += found.facet_rows
+        ids += found.ids
+        complete = found.complete
+    total = sum(row[3] for row in rows) if complete else len(exact) + MAX_COUNTED
     if not total:
         return empty
     return SearchResults(
         query=q,
         total=total,
+        total_is_exact=complete,
         page=page,
         page_size=page_size,
         hits=_hits(ids, set(exact), plan),
-        facets=_facets(rows),
+        facets=_facets(rows) if complete else {},
     )

@@ -138,3 +138,13 @@ def test_search_page_query_count_does_not_grow_with_results(client, tree):
     assert queries_for_search() == few
     # PostgreSQL adds a savepoint and the planner setting around the search.
     assert few <= 10
+
+
+def test_very_common_words_say_more_than(client, tree, monkeypatch):
+    for n in range(4):
+        SearchEntryFactory(agency=tree["a"], object_key=f"k:{n}", title=f"许可{n}")
+    monkeypatch.setattr("gongkai.search.selectors.MAX_COUNTED", 3)
+    body = page(client, q="许可")
+    assert "超过 3 条结果" in body
+    assert body.count("<h3><a href=") == 3
+    assert "筛选结果" not in body

@@ -408,3 +408,50 @@ def test_postgres_planner_setting_is_put_back(corpus):
         search_query(q="司法")
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+
+
+@pytest.fixture
+def many(tree):
+    """Nine entries matching 许可: titles and bodies, dated and undated, two agencies."""
+    for n in range(9):
+        SearchEntryFactory(
+            agency=tree["a"] if n % 3 else tree["b"],
+            object_key=f"k:m{n}",
+            title="行政许可公示" if n % 2 else f"工作动态{n}",
+            body_text="" if n % 2 else "涉及许可事项",
+            published_at=None if n == 4 else datetime.date(2023, 1, 1 + n),
+        )
+    return tree
+
+
+def all_pages(size, **kwargs):
+    found, page = [], 1
+    while True:
+        results = search_query(q="许可", page=page, page_size=size, **kwargs)
+        if not results.hits:
+            return found, results
+        found += keys(results)
+        page += 1
+
+
+@pytest.mark.parametrize("size", [1, 2, 4, 20])
+def test_common_words_beyond_the_count_limit_keep_the_same_order(
+    many, monkeypatch, size
+):
+    counted, full = all_pages(size)
+    assert full.total_is_exact and full.total == 9
+    monkeypatch.setattr("gongkai.search.selectors.MAX_COUNTED", 5)
+    bounded, results = all_pages(size)
+    # Only the first five can be paged through, in the same order as before.
+    assert bounded == counted[:5]
+    first = search_query(q="许可", page_size=size)
+    assert not first.total_is_exact
+    assert first.total == 5
+    assert first.facets == {}
+
+
+def test_count_limit_applies_after_filters(many, monkeypatch):
+    monkeypatch.setattr("gongkai.search.selectors.MAX_COUNTED", 5)
+    results = search_query(q="许可", agency_ids=[many["b"].pk])
+    assert results.total_is_exact and results.total == 3
+    assert results.facets["agency"][0].count == 3

@@ -31,8 +31,12 @@ POSTGRES_CREATE = [
     "USING gin (search_vector)",
     "CREATE INDEX gongkai_search_title_gin ON gongkai_search_searchentry "
     "USING gin (title_vector)",
+    # Lets "newest matches first" walk the dates instead of sorting every match.
+    "CREATE INDEX gongkai_search_newest ON gongkai_search_searchentry "
+    "(published_at DESC NULLS LAST, id DESC)",
 ]
 POSTGRES_DROP = [
+    "DROP INDEX IF EXISTS gongkai_search_newest",
     "DROP INDEX IF EXISTS gongkai_search_vector_gin",
     "DROP INDEX IF EXISTS gongkai_search_title_gin",
     "ALTER TABLE gongkai_search_searchentry DROP COLUMN IF EXISTS search_vector, "

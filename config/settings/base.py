@@ -144,7 +144,10 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # The project's own catalogue first, then Chinese translations of Wagtail's strings that
 # Wagtail's own zh_Hans catalogue lacks.
-LOCALE_PATHS = [BASE_DIR / "gongkai" / "locale", BASE_DIR / "gongkai" / "locale_wagtail"]
+LOCALE_PATHS = [
+    BASE_DIR / "gongkai" / "locale",
+    BASE_DIR / "gongkai" / "locale_wagtail",
+]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

@@ -1,10 +1,11 @@
 from django.urls import include, path
 
-from . import checker_views, views
+from . import checker_views, search_views, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("checker/", include(checker_views.urlpatterns)),
+    path("search/", search_views.search, name="search"),
 ]

@@ -356,3 +356,12 @@ def test_stats_screen(client, tree, people):
     response = client.get(f"{BASE}/stats/?agency={tree['b'].pk}&year=2023")
     assert response.status_code == 200
     assert "agency" in response.context["form"].errors
+
+
+def test_menu_in_chinese(client, people):
+    import json
+
+    client.force_login(people["clerk"])
+    body = client.get("/admin/").content.decode()
+    for label in ("主动公开", "公文登记", "年度数据", "征求意见"):
+        assert json.dumps(label) in body

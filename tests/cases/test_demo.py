@@ -70,7 +70,7 @@ def test_justice_bureau_2023_matches_the_seed_report(demo):
     ]
     assert (
         AuditEntry.objects.filter(
-            target_type="cases.Application", target_id=str(case.pk)
+            target_type=case._meta.label, target_id=str(case.pk)
         ).count()
         == 5
     )

@@ -83,8 +83,8 @@ def _write_figure(
     is_demo: bool = False,
 ) -> YearlyFigure:
     existing = YearlyFigure.objects.filter(agency=agency, year=year, item=item).first()
-    if existing and (existing.value, existing.source) == (value, source):
-        return existing  # nothing changes, so nothing is recorded
+    if existing is not None and (existing.value, existing.source) == (value, source):
+        return existing  # nothing changes (e.g. the same form posted twice)
     before = audit_snapshot(existing, ("value", "source")) if existing else None
     figure, _created = YearlyFigure.objects.update_or_create(
         agency=agency,
@@ -189,15 +189,14 @@ def new_media_account_save(
         problems["operator"] = _("Say who operates the account.")
     if problems:
         raise ValidationError(problems)
-    same = NewMediaAccount.objects.filter(
-        agency=agency,
-        platform=platform,
-        name=name.strip(),
-        operator=operator.strip(),
-        is_active=is_active,
+    existing = NewMediaAccount.objects.filter(
+        agency=agency, platform=platform, name=name.strip()
     ).first()
-    if same is not None:
-        return same  # nothing changes, so nothing is recorded
+    if existing is not None and (existing.operator, existing.is_active) == (
+        operator.strip(),
+        is_active,
+    ):
+        return existing
     account, created = NewMediaAccount.objects.update_or_create(
         agency=agency,
         platform=platform,
@@ -242,12 +241,12 @@ def new_media_figures_set(
     if problems:
         raise ValidationError(problems)
     existing = NewMediaYearFigures.objects.filter(account=account, year=year).first()
-    if existing and (existing.issues, existing.articles, existing.source) == (
-        issues,
-        articles,
-        source.strip(),
-    ):
-        return existing  # nothing changes, so nothing is recorded
+    if existing is not None and (
+        existing.issues,
+        existing.articles,
+        existing.source,
+    ) == (issues, articles, source.strip()):
+        return existing
     before = (
         audit_snapshot(existing, ("issues", "articles", "source")) if existing else None
     )

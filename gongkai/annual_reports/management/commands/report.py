@@ -11,10 +11,11 @@ from collections.abc import Callable
 
 from django.core.management.base import BaseCommand
 
+from gongkai.annual_reports.cli import build_main
 from gongkai.report.cli import main as report_main
 
 # name -> callable(argv) -> exit code, for subcommands that need Django.
-DJANGO_SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {}
+DJANGO_SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {"build": build_main}
 
 
 class Command(BaseCommand):

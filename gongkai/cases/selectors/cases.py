@@ -1,0 +1,203 @@
+"""Reading cases: gatekeeper-scoped lists and single cases, and applicant look-up.
+
+Every staff read goes through ``gongkai.agencies.selectors`` (agency and permission
+scope); filters on derived facts (overdue, due soon) compute the deadlines on read.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from gongkai.agencies.permissions import Perm
+from gongkai.agencies.selectors import (
+    agency_ids_for_user,
+    scope_queryset_for_user,
+    user_has_agency_perm,
+)
+from gongkai.workdays import Calendar, UnknownYearError, add_working_days
+
+from ..models import Application
+from .deadlines import CLOCK_STATUSES, DUE_SOON_WORKING_DAYS, case_reply_deadline
+
+# A reply deadline is at least 20 working days, hence at least 20 calendar days,
+# after receipt: a cheap pre-filter before computing deadlines exactly.
+MIN_REPLY_CALENDAR_DAYS = 20
+DUE_OVERDUE = "overdue"
+DUE_SOON = "due_soon"
+ASSIGNED_ME = "me"
+ASSIGNED_NONE = "none"
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    """Filters of the case lists (all optional)."""
+
+    agency_id: int | None = None
+    status: str = ""
+    due: str = ""  # DUE_OVERDUE or DUE_SOON
+    outcome: str = ""
+    applicant_type: str = ""
+    year: int | None = None  # year of receipt
+    assigned: str = ""  # ASSIGNED_ME, ASSIGNED_NONE or a user id
+    query: str = ""  # tracking number or applicant name
+
+
+def _with_related(queryset: QuerySet[Application]) -> QuerySet[Application]:
+    """What a row needs (agency, clerk and the records its deadline is computed from)
+    in a constant number of queries."""
+    return queryset.select_related(
+        "agency", "assigned_to", "extension", "supplementation", "fee_notice"
+    ).prefetch_related("consultations")
+
+
+def _filter_assigned(
+    queryset: QuerySet[Application], assigned: str, user: Any
+) -> QuerySet[Application]:
+    if assigned == ASSIGNED_ME:
+        return queryset.filter(assigned_to=user)
+    if assigned == ASSIGNED_NONE:
+        return queryset.filter(assigned_to__isnull=True)
+    if assigned.isdigit():
+        return queryset.filter(assigned_to_id=int(assigned))
+    return queryset
+
+
+def _filter_plain(
+    queryset: QuerySet[Application], filters: CaseFilters
+) -> QuerySet[Application]:
+    exact = {
+        "agency_id": filters.agency_id,
+        "status": filters.status,
+        "outcome": filters.outcome,
+        "applicant_type": filters.applicant_type,
+    }
+    queryset = queryset.filter(**{k: v for k, v in exact.items() if v})
+    if filters.year:
+        queryset = queryset.filter(
+            received_on__range=(
+                datetime.date(filters.year, 1, 1),
+                datetime.date(filters.year, 12, 31),
+            )
+        )
+    if filters.query:
+        term = filters.query.strip()
+        by_number = queryset.filter(tracking_number__iexact=term)
+        queryset = by_number | queryset.filter(applicant_name__icontains=term)
+    return queryset
+
+
+def _due_ids(
+    queryset: QuerySet[Application],
+    due: str,
+    calendar: Calendar,
+    today: datetime.date,
+) -> list[int]:
+    """Ids of the open cases in ``queryset`` that are overdue or due soon."""
+    try:
+        horizon = (
+            today
+            if due == DUE_OVERDUE
+            else add_working_days(calendar, today, DUE_SOON_WORKING_DAYS)
+        )
+    except UnknownYearError:
+        horizon = today + datetime.timedelta(days=2 * DUE_SOON_WORKING_DAYS)
+    bound = horizon - datetime.timedelta(days=MIN_REPLY_CALENDAR_DAYS)
+    candidates = _with_related(
+        queryset.filter(status__in=CLOCK_STATUSES, received_on__lte=bound)
+    )
+    ids = []
+    for case in candidates.iterator(chunk_size=2000):
+        try:
+            deadline = case_reply_deadline(case, calendar, today)
+        except UnknownYearError:
+            continue
+        if due == DUE_OVERDUE:
+            matches = deadline.due < today
+        else:
+            matches = today <= deadline.due <= horizon
+        if matches:
+            ids.append(case.pk)
+    return ids
+
+
+def case_list_for_user(
+    *,
+    user: Any,
+    filters: CaseFilters | None = None,
+    perm: Perm = Perm.VIEW,
+    calendar: Calendar | None = None,
+    today: datetime.date | None = None,
+) -> QuerySet[Application]:
+    """The cases ``user`` may see with ``perm``, filtered, newest receipt first.
+
+    ``filters.due`` needs ``calendar`` and ``today``: overdue = the reply deadline
+    (Art. 33) has passed and the agency still has to act; due soon = it falls within
+    the next 5 working days.
+    """
+    filters = filters or CaseFilters()
+    queryset = scope_queryset_for_user(Application.objects.all(), user=user, perm=perm)
+    queryset = _filter_plain(queryset, filters)
+    queryset = _filter_assigned(queryset, filters.assigned, user)
+    if filters.due in (DUE_OVERDUE, DUE_SOON):
+        if calendar is None or today is None:
+            raise ValueError("filtering by due date needs a calendar and today")
+        queryset = queryset.filter(
+            pk__in=_due_ids(queryset, filters.due, calendar, today)
+        )
+    return _with_related(queryset).order_by("-received_on", "-id")
+
+
+def case_get_for_user(*, user: Any, pk: int, perm: Perm = Perm.VIEW) -> Application:
+    """One case ``user`` may act on with ``perm``; 404 when not visible.
+
+    Raises ``PermissionDenied`` when the case is visible but ``perm`` is missing.
+    """
+    visible = scope_queryset_for_user(Application.objects.all(), user=user)
+    case = get_object_or_404(_with_related(visible), pk=pk)
+    if perm != Perm.VIEW and not user_has_agency_perm(
+        user=user, agency=case.agency_id, perm=perm
+    ):
+        raise PermissionDenied
+    return case
+
+
+def case_may_see_identity(*, user: Any, case: Application) -> bool:
+    """Whether ``user`` may see the applicant's full ID number: only those who handle
+    or approve the case in its agency (not supervisors, not reviewers)."""
+    return any(
+        case.agency_id in agency_ids_for_user(user=user, perm=perm)
+        for perm in (Perm.HANDLE, Perm.APPROVE)
+    )
+
+
+def mask_id_number(number: str) -> str:
+    """``640302199001011234`` → ``6403**********1234`` (first and last four kept)."""
+    number = number.strip()
+    if len(number) <= 8:
+        return "*" * len(number)
+    return number[:4] + "*" * (len(number) - 8) + number[-4:]
+
+
+def case_get_for_applicant(
+    *, tracking_number: str, query_code: str
+) -> Application | None:
+    """The case with this tracking number if ``query_code`` matches its stored hash
+    (for the public portal's tracking page); ``None`` otherwise."""
+    case = (
+        Application.objects.select_related("agency")
+        .filter(tracking_number__iexact=tracking_number.strip())
+        .first()
+    )
+    if case is None:
+        make_password(query_code)  # same work either way: no timing oracle
+        return None
+    if not check_password(query_code.strip().upper(), case.query_code_hash):
+        return None
+    return case

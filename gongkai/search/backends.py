@@ -1,0 +1,252 @@
+"""The two full-text backends behind one interface: SQLite FTS5 and PostgreSQL.
+
+Both match the same jieba-segmented text (see ``segment``), so they find the same
+entries; they differ only in the SQL. Every value from a visitor reaches the
+database as a bound parameter: FTS5 tokens are double-quoted strings (so ``AND``,
+``NEAR``, ``*`` or ``"`` are plain words), and PostgreSQL tokens go through
+``plainto_tsquery``, which accepts any text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import NotSupportedError
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+from .segment import Clause, QueryPlan
+
+ENTRY_TABLE = "gongkai_search_searchentry"
+FTS_TABLE = "gongkai_search_fts"
+# Title words weigh more than body words when ranking.
+FTS_TITLE_WEIGHT = 5.0
+
+# The same statements as migration 0002, for ``search_rebuild``.
+SQLITE_DROP = [f"DROP TABLE IF EXISTS {FTS_TABLE}"]
+SQLITE_CREATE = [
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
+    "title, body, tokenize = 'unicode61 remove_diacritics 0')",
+    "INSERT INTO gongkai_search_fts(rowid, title, body) "
+    "SELECT id, segmented_title, segmented FROM gongkai_search_searchentry",
+]
+POSTGRES_DROP = [
+    "DROP INDEX IF EXISTS gongkai_search_vector_gin",
+    f"ALTER TABLE {ENTRY_TABLE} DROP COLUMN IF EXISTS search_vector",
+]
+POSTGRES_CREATE = [
+    f"ALTER TABLE {ENTRY_TABLE} ADD COLUMN search_vector tsvector "
+    "GENERATED ALWAYS AS ("
+    "setweight(to_tsvector('simple'::regconfig, segmented_title), 'A') || "
+    "setweight(to_tsvector('simple'::regconfig, segmented), 'D')) STORED",
+    f"CREATE INDEX gongkai_search_vector_gin ON {ENTRY_TABLE} "
+    "USING gin (search_vector)",
+]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions applied to the entries a query matches."""
+
+    agency_ids: tuple[int, ...] | None = None
+    category: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    exclude_ids: tuple[int, ...] = ()
+
+    def sql(self) -> tuple[str, list[Any]]:
+        parts: list[str] = []
+        params: list[Any] = []
+        if self.agency_ids is not None:
+            parts.append(_in_list("e.agency_id", self.agency_ids, params))
+        for column, value in (
+            ("e.category", self.category),
+            ("e.year", self.year),
+            ("e.kind", self.kind),
+        ):
+            if value is not None:
+                parts.append(f"{column} = %s")
+                params.append(value)
+        if self.exclude_ids:
+            parts.append("NOT " + _in_list("e.id", self.exclude_ids, params))
+        return "".join(f" AND {p}" for p in parts), params
+
+
+def _in_list(column: str, values: Sequence[Any], params: list[Any]) -> str:
+    if not values:
+        return "1 = 0"
+    params.extend(values)
+    return f"{column} IN ({', '.join(['%s'] * len(values))})"
+
+
+FacetRow = tuple[int, str, int | None, int]  # agency_id, category, year, count
+
+
+class SearchBackend:
+    """Keeps the full-text index in step and answers ranked queries."""
+
+    vendor = ""
+    drop_sql: list[str] = []
+    create_sql: list[str] = []
+
+    def __init__(self, connection: BaseDatabaseWrapper) -> None:
+        self.connection = connection
+
+    # Index maintenance -----------------------------------------------------------
+    def entry_saved(self, *, entry_id: int, title: str, body: str) -> None:
+        """Called after an entry's row was written."""
+
+    def entry_deleted(self, *, entry_id: int) -> None:
+        """Called after an entry's row was deleted."""
+
+    def rebuild(self) -> None:
+        """Drop and re-create the full-text index from the entry rows."""
+        with self.connection.cursor() as cursor:
+            for statement in self.drop_sql + self.create_sql:
+                cursor.execute(statement)
+
+    # Queries ----------------------------------------------------------------------
+    def match_sql(self, plan: QueryPlan) -> tuple[str, str, list[Any]]:
+        """(FROM/JOIN clause, WHERE condition, params) selecting matching entries."""
+        raise NotImplementedError
+
+    def rank_sql(self, plan: QueryPlan) -> tuple[str, list[Any]]:
+        """An ORDER BY expression (best first) and its params."""
+        raise NotImplementedError
+
+    def facet_rows(self, plan: QueryPlan, filters: Filters) -> list[FacetRow]:
+        """Match counts grouped by agency, category and year."""
+        source, condition, params = self.match_sql(plan)
+        where, fparams = filters.sql()
+        sql = (
+            # Only code-built SQL is formatted in; every value is a parameter.
+            f"SELECT e.agency_id, e.category, e.year, COUNT(*) FROM {source} "  # noqa: S608
+            f"WHERE {condition}{where} GROUP BY e.agency_id, e.category, e.year"
+        )
+        return self._fetch(sql, params + fparams)
+
+    def ranked_ids(
+        self, plan: QueryPlan, filters: Filters, *, limit: int, offset: int
+    ) -> list[int]:
+        """Ids of matching entries, best first, one page of them."""
+        if limit <= 0:
+            return []
+        source, condition, params = self.match_sql(plan)
+        where, fparams = filters.sql()
+        rank, rparams = self.rank_sql(plan)
+        sql = (
+            f"SELECT e.id FROM {source} WHERE {condition}{where} "  # noqa: S608
+            f"ORDER BY {rank}, e.published_at DESC NULLS LAST, e.id DESC "
+            "LIMIT %s OFFSET %s"
+        )
+        rows = self._fetch(sql, params + fparams + rparams + [limit, offset])
+        return [row[0] for row in rows]
+
+    def _fetch(self, sql: str, params: list[Any]) -> list[Any]:
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return list(cursor.fetchall())
+
+
+def _fts5_string(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+def _fts5_clause(clause: Clause) -> str:
+    alternatives = [" AND ".join(_fts5_string(t) for t in alt) for alt in clause]
+    return "(" + " OR ".join(f"({a})" for a in alternatives) + ")"
+
+
+def fts5_expression(plan: QueryPlan) -> str:
+    """The FTS5 MATCH expression for ``plan``: every token a quoted string."""
+    return " AND ".join(_fts5_clause(c) for c in plan.clauses)
+
+
+class SqliteBackend(SearchBackend):
+    vendor = "sqlite"
+    drop_sql = SQLITE_DROP
+    create_sql = SQLITE_CREATE
+
+    def entry_saved(self, *, entry_id: int, title: str, body: str) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                "DELETE FROM gongkai_search_fts WHERE rowid = %s", [entry_id]
+            )
+            cursor.execute(
+                "INSERT INTO gongkai_search_fts(rowid, title, body) VALUES (%s, %s, %s)",
+                [entry_id, title, body],
+            )
+
+    def entry_deleted(self, *, entry_id: int) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                "DELETE FROM gongkai_search_fts WHERE rowid = %s", [entry_id]
+            )
+
+    def rebuild(self) -> None:
+        super().rebuild()
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO gongkai_search_fts(gongkai_search_fts) VALUES ('optimize')"
+            )
+
+    def match_sql(self, plan: QueryPlan) -> tuple[str, str, list[Any]]:
+        source = f"{FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid"
+        return source, f"{FTS_TABLE} MATCH %s", [fts5_expression(plan)]
+
+    def rank_sql(self, plan: QueryPlan) -> tuple[str, list[Any]]:
+        # bm25() is lower for better matches.
+        return f"bm25({FTS_TABLE}, {FTS_TITLE_WEIGHT}, 1.0)", []
+
+
+def _tsquery_sql(plan: QueryPlan) -> tuple[str, list[str]]:
+    params: list[str] = []
+
+    def token(t: str) -> str:
+        params.append(t)
+        return "plainto_tsquery('simple'::regconfig, %s)"
+
+    clauses = []
+    for clause in plan.clauses:
+        alternatives = [
+            "(" + " && ".join(token(t) for t in alt) + ")" for alt in clause
+        ]
+        clauses.append("(" + " || ".join(alternatives) + ")")
+    return "(" + " && ".join(clauses) + ")", params
+
+
+class PostgresBackend(SearchBackend):
+    vendor = "postgresql"
+    drop_sql = POSTGRES_DROP
+    create_sql = POSTGRES_CREATE
+
+    def rebuild(self) -> None:
+        # ALTER TABLE refuses to run while deferred foreign-key checks of this
+        # transaction are pending; run them now.
+        self.connection.check_constraints()
+        super().rebuild()
+
+    def match_sql(self, plan: QueryPlan) -> tuple[str, str, list[Any]]:
+        tsquery, params = _tsquery_sql(plan)
+        return f"{ENTRY_TABLE} e", f"e.search_vector @@ {tsquery}", params
+
+    def rank_sql(self, plan: QueryPlan) -> tuple[str, list[Any]]:
+        tsquery, params = _tsquery_sql(plan)
+        return f"ts_rank(e.search_vector, {tsquery}) DESC", params
+
+
+_BACKENDS: dict[str, type[SearchBackend]] = {
+    "sqlite": SqliteBackend,
+    "postgresql": PostgresBackend,
+}
+
+
+def backend_for(connection: BaseDatabaseWrapper) -> SearchBackend:
+    """The search backend for ``connection``'s database."""
+    try:
+        return _BACKENDS[connection.vendor](connection)
+    except KeyError:
+        raise NotSupportedError(
+            f"Search supports SQLite and PostgreSQL, not {connection.vendor}."
+        ) from None

@@ -1,0 +1,249 @@
+"""Reading the search index: the public search (Art. 24: 信息检索)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import connections, router
+from django.db.models import Q
+from django.utils.safestring import SafeString, mark_safe
+
+from gongkai.agencies.models import Agency
+
+from . import highlight
+from .backends import FacetRow, Filters, SearchBackend, backend_for
+from .models import SearchEntry
+from .segment import QueryPlan, query_plan
+
+MAX_PAGE_SIZE = 100
+# Exact 文号/索引号 hits shown ahead of the ranked ones; more would be a data error.
+MAX_EXACT_HITS = 50
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    value: str | int
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result: the entry's public fields and its highlighted title and snippet.
+
+    ``title_html``, ``doc_number_html`` and ``snippet_html`` are safe HTML: the
+    source text escaped, matched words in ``<mark>``. ``exact`` is true when the
+    query was this entry's 文号 or 索引号.
+    """
+
+    entry_id: int
+    kind: str
+    object_key: str
+    url: str
+    title: str
+    doc_number: str
+    index_number: str
+    agency_id: int
+    agency_name: str
+    category: str
+    year: int | None
+    published_at: datetime.datetime | None
+    summary: str
+    title_html: SafeString
+    doc_number_html: SafeString
+    snippet_html: SafeString
+    exact: bool
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    total: int
+    page: int
+    page_size: int
+    hits: list[SearchHit] = field(default_factory=list)
+    facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+
+def _exact_rows(plan: QueryPlan, filters: Filters) -> list[tuple[int, FacetRow]]:
+    """Entries whose 文号 or 索引号 is the query: (id, facet row) pairs, newest first."""
+    if not plan.number_key:
+        return []
+    qs = SearchEntry.objects.filter(
+        Q(doc_number_key=plan.number_key) | Q(index_number_key=plan.number_key)
+    )
+    if filters.agency_ids is not None:
+        qs = qs.filter(agency_id__in=filters.agency_ids)
+    for name in ("category", "year", "kind"):
+        value = getattr(filters, name)
+        if value is not None:
+            qs = qs.filter(**{name: value})
+    rows = qs.order_by("-published_at", "-pk").values_list(
+        "pk", "agency_id", "category", "year"
+    )[:MAX_EXACT_HITS]
+    return [
+        (pk, (agency_id, category, year, 1)) for pk, agency_id, category, year in rows
+    ]
+
+
+def _facets(rows: Iterable[FacetRow]) -> dict[str, list[FacetCount]]:
+    by_agency: Counter[int] = Counter()
+    by_category: Counter[str] = Counter()
+    by_year: Counter[int] = Counter()
+    for agency_id, category, year, count in rows:
+        by_agency[agency_id] += count
+        if category:
+            by_category[category] += count
+        if year is not None:
+            by_year[year] += count
+    names = dict(Agency.objects.filter(pk__in=by_agency).values_list("pk", "name"))
+    return {
+        "agency": [
+            FacetCount(pk, names.get(pk, str(pk)), n)
+            for pk, n in by_agency.most_common()
+        ],
+        "category": [FacetCount(c, c, n) for c, n in sorted(by_category.items())],
+        "year": [
+            FacetCount(y, str(y), n) for y, n in sorted(by_year.items(), reverse=True)
+        ],
+    }
+
+
+def _snippet(entry: SearchEntry, terms: tuple[str, ...]) -> str:
+    for text in (entry.body_text, entry.attachment_text, entry.summary):
+        found = highlight.snippet(text, terms)
+        if found:
+            return found
+    return highlight.excerpt(entry.summary or entry.body_text)
+
+
+def _hit(entry: SearchEntry, plan: QueryPlan, *, exact: bool) -> SearchHit:
+    terms = plan.terms
+    doc_html = (
+        highlight.mark_whole(entry.doc_number)
+        if exact and entry.doc_number_key == plan.number_key
+        else highlight.highlight(entry.doc_number, terms)
+    )
+    return SearchHit(
+        entry_id=entry.pk,
+        kind=entry.kind,
+        object_key=entry.object_key,
+        url=entry.url,
+        title=entry.title,
+        doc_number=entry.doc_number,
+        index_number=entry.index_number,
+        agency_id=entry.agency_id,
+        agency_name=entry.agency.name,
+        category=entry.category,
+        year=entry.year,
+        published_at=entry.published_at,
+        summary=entry.summary,
+        # Everything below was escaped by ``highlight``; only <mark> is markup.
+        title_html=mark_safe(highlight.highlight(entry.title, terms)),  # noqa: S308
+        doc_number_html=mark_safe(doc_html),  # noqa: S308
+        snippet_html=mark_safe(_snippet(entry, terms)),  # noqa: S308
+        exact=exact,
+    )
+
+
+def _hits(ids: list[int], exact_ids: set[int], plan: QueryPlan) -> list[SearchHit]:
+    entries = (
+        SearchEntry.objects.filter(pk__in=ids)
+        .select_related("agency")
+        .defer("segmented", "segmented_title")
+        .in_bulk()
+    )
+    return [
+        _hit(entries[pk], plan, exact=pk in exact_ids) for pk in ids if pk in entries
+    ]
+
+
+def _backend() -> SearchBackend:
+    return backend_for(connections[router.db_for_read(SearchEntry)])
+
+
+def _page_ids(
+    plan: QueryPlan, filters: Filters, exact: list[int], *, offset: int, size: int
+) -> list[int]:
+    ids = exact[offset : offset + size]
+    if not plan.clauses:
+        return ids
+    ranked = _backend().ranked_ids(
+        plan,
+        dataclasses.replace(filters, exclude_ids=tuple(exact)),
+        limit=size - len(ids),
+        offset=max(0, offset - len(exact)),
+    )
+    return ids + ranked
+
+
+def _clean_filter(value: str | None) -> str | None:
+    # Filter values come from the query string; PostgreSQL rejects NUL in text.
+    return (value or "").replace("\x00", "") or None
+
+
+def search_query(
+    *,
+    q: str,
+    agency_ids: Iterable[int] | None = None,
+    category: str | None = None,
+    year: int | None = None,
+    kind: str | None = None,
+    page: int = 1,
+    page_size: int = 20,
+) -> SearchResults:
+    """Search the published entries for what a visitor typed.
+
+    Words match inside longer words (司法 finds 中卫市司法局). A query that is an
+    entry's 文号 or 索引号, however its brackets and spaces were typed, finds that
+    entry first. Filters restrict by agency, Art. 20 category, year and kind. Any
+    input is accepted: an empty query gives no results, odd syntax is plain text.
+    """
+    page = max(1, int(page))
+    page_size = min(max(1, int(page_size)), MAX_PAGE_SIZE)
+    empty = SearchResults(query=q or "", total=0, page=page, page_size=page_size)
+    plan = query_plan(q or "")
+    if plan.is_empty:
+        return empty
+    filters = Filters(
+        agency_ids=tuple(agency_ids) if agency_ids is not None else None,
+        category=_clean_filter(category),
+        year=year,
+        kind=_clean_filter(kind),
+    )
+    exact_rows = _exact_rows(plan, filters)
+    exact = [pk for pk, _row in exact_rows]
+    rows = [row for _pk, row in exact_rows]
+    if plan.clauses:
+        rows += _backend().facet_rows(
+            plan, dataclasses.replace(filters, exclude_ids=tuple(exact))
+        )
+    total = sum(row[3] for row in rows)
+    if not total:
+        return empty
+    offset = (page - 1) * page_size
+    ids = _page_ids(plan, filters, exact, offset=offset, size=page_size)
+    return SearchResults(
+        query=q,
+        total=total,
+        page=page,
+        page_size=page_size,
+        hits=_hits(ids, set(exact), plan),
+        facets=_facets(rows),
+    )

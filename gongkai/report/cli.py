@@ -51,6 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into e.g. ``head``
+        sys.stderr.close()
+        return EXIT_OK
 
 
 if __name__ == "__main__":

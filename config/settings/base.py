@@ -178,3 +178,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Proactive disclosure: a page goes live only when every step of its agency's review
+# approved the revision that goes live (Art. 17; gongkai/publications/finish.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "gongkai.publications.finish.publish_after_review"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

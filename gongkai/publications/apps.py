@@ -6,3 +6,8 @@ class PublicationsConfig(AppConfig):
     name = "gongkai.publications"
     label = "publications"
     verbose_name = _("Proactive disclosure")
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

@@ -1,0 +1,1 @@
+"""Reads of proactive disclosure. Import from the submodules."""

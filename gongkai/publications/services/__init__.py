@@ -1,0 +1,1 @@
+"""Writes of proactive disclosure. Import from the submodules."""

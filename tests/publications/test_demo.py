@@ -1,0 +1,72 @@
+"""The demo's 中卫市司法局 2023 records give exactly the seed report's figures."""
+
+from decimal import Decimal
+
+from django.core.management import call_command
+
+import pytest
+
+from gongkai.agencies.models import Agency
+from gongkai.publications.models import (
+    CatalogueEntry,
+    CatalogueItemPage,
+    OfficialDocument,
+)
+from gongkai.publications.selectors.stats import publication_stats
+
+pytestmark = pytest.mark.django_db
+
+SEED_TABLE2 = {
+    "regulations": {"issued": 0, "repealed": 0, "in_force": 0},
+    "normative_documents": {"issued": 0, "repealed": 1, "in_force": 13},
+    "licensing": {"decisions": 74},
+    "penalties": {"decisions": 0},
+    "enforcement": {"decisions": 0},
+    "fees": {"amount_wan_yuan": Decimal("0")},
+}
+
+
+def test_demo_bureau_2023_gives_the_seed_figures(client):
+    call_command("demo", "load")
+    sfj = Agency.objects.get(name="中卫市司法局")
+    stats = publication_stats(agency=sfj, year=2023)
+
+    assert stats.table2 == SEED_TABLE2
+    assert str(stats.table2["fees"]["amount_wan_yuan"]) == "0"
+    assert stats.documents_published == 47
+    assert stats.information_published == 61
+    assert stats.reconsideration_decisions_published == 37
+    assert stats.interpretations == 10
+    assert [(m.platform, m.name, m.issues, m.articles) for m in stats.new_media] == [
+        ("wechat", "法治中卫", 233, 1376)
+    ]
+    [consultation] = stats.consultations
+    assert consultation.title == "中卫市餐厨垃圾管理办法（征求意见稿）"
+    assert consultation.days == 30
+    assert consultation.feedback_published
+
+    # Every demo record is marked, every page passed the three review steps.
+    assert not CatalogueEntry.objects.filter(agency=sfj, is_demo=False).exists()
+    assert not OfficialDocument.objects.filter(agency=sfj, is_demo=False).exists()
+    page = CatalogueItemPage.objects.get(slug="doc-2023-01")
+    steps = set(
+        page.workflow_states.get().task_states.values_list("task__name", "status")
+    )
+    assert steps == {
+        ("中卫市司法局·初审", "approved"),
+        ("中卫市司法局·保密审查", "approved"),
+        ("中卫市司法局·终审", "approved"),
+    }
+
+    # The public page shows the standard metadata block.
+    body = client.get(page.url).content.decode()
+    entry = CatalogueEntry.objects.get(page=page)
+    assert entry.index_number.startswith("DEMO00002/2023-")
+    for text in (entry.index_number, "中卫市司法局", "卫司发〔2023〕1号", "演示数据"):
+        assert text in body
+
+    # Loading again changes nothing.
+    counts = (CatalogueEntry.objects.count(), OfficialDocument.objects.count())
+    call_command("demo", "load")
+    assert (CatalogueEntry.objects.count(), OfficialDocument.objects.count()) == counts
+    assert publication_stats(agency=sfj, year=2023).table2 == SEED_TABLE2

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import ConsultationKind, ConsultationResponse, EventKind, FeeMethod
@@ -32,7 +33,7 @@ class CaseEvent(models.Model):
         related_name="+",
     )
     actor_name = models.CharField(_("actor name"), max_length=150)
-    at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    at = models.DateTimeField(_("recorded at"), default=timezone.now, db_index=True)
     on = models.DateField(_("date of the step"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     data = models.JSONField(_("data"), default=dict, blank=True)

@@ -23,6 +23,7 @@ from gongkai.agencies.selectors import (
 )
 from gongkai.workdays import Calendar, UnknownYearError, add_working_days
 
+from ..choices import OPEN_STATUSES
 from ..models import Application
 from .deadlines import CLOCK_STATUSES, DUE_SOON_WORKING_DAYS, case_reply_deadline
 
@@ -47,6 +48,7 @@ class CaseFilters:
     year: int | None = None  # year of receipt
     assigned: str = ""  # ASSIGNED_ME, ASSIGNED_NONE or a user id
     query: str = ""  # tracking number or applicant name
+    open_only: bool = False
 
 
 def _with_related(queryset: QuerySet[Application]) -> QuerySet[Application]:
@@ -79,6 +81,8 @@ def _filter_plain(
         "applicant_type": filters.applicant_type,
     }
     queryset = queryset.filter(**{k: v for k, v in exact.items() if v})
+    if filters.open_only:
+        queryset = queryset.filter(status__in=OPEN_STATUSES)
     if filters.year:
         queryset = queryset.filter(
             received_on__range=(

@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext as _
 
+from gongkai.holidays.selectors import calendar_get
 from gongkai.workdays import (
     Calendar,
     Deadline,
@@ -41,23 +42,7 @@ DUE_SOON_WORKING_DAYS = 5
 
 def case_calendar() -> Calendar:
     """The working-day calendar kept in the holiday table (``gongkai.holidays``)."""
-    try:
-        from gongkai.holidays.selectors import calendar_get
-    except ImportError:  # the holiday table app is not installed yet
-        return _packaged_calendar()
     return calendar_get()
-
-
-def _packaged_calendar() -> Calendar:
-    from gongkai.workdays.packaged import package_calendar
-
-    global _PACKAGED
-    if _PACKAGED is None:
-        _PACKAGED = package_calendar()
-    return _PACKAGED
-
-
-_PACKAGED: Calendar | None = None
 
 
 def _related(case: Application, name: str) -> Any:

@@ -13,15 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import NotSupportedError
+from django.db import NotSupportedError, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from .segment import Clause, QueryPlan
 
 ENTRY_TABLE = "gongkai_search_searchentry"
 FTS_TABLE = "gongkai_search_fts"
-# Title words weigh more than body words when ranking.
-FTS_TITLE_WEIGHT = 5.0
 
 # The same statements as migration 0002, for ``search_rebuild``.
 SQLITE_DROP = [f"DROP TABLE IF EXISTS {FTS_TABLE}"]
@@ -33,15 +31,19 @@ SQLITE_CREATE = [
 ]
 POSTGRES_DROP = [
     "DROP INDEX IF EXISTS gongkai_search_vector_gin",
-    f"ALTER TABLE {ENTRY_TABLE} DROP COLUMN IF EXISTS search_vector",
+    "DROP INDEX IF EXISTS gongkai_search_title_gin",
+    f"ALTER TABLE {ENTRY_TABLE} DROP COLUMN IF EXISTS search_vector, "
+    "DROP COLUMN IF EXISTS title_vector",
 ]
 POSTGRES_CREATE = [
-    f"ALTER TABLE {ENTRY_TABLE} ADD COLUMN search_vector tsvector "
-    "GENERATED ALWAYS AS ("
-    "setweight(to_tsvector('simple'::regconfig, segmented_title), 'A') || "
-    "setweight(to_tsvector('simple'::regconfig, segmented), 'D')) STORED",
+    f"ALTER TABLE {ENTRY_TABLE} "
+    "ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
+    "(to_tsvector('simple'::regconfig, segmented)) STORED, "
+    "ADD COLUMN title_vector tsvector GENERATED ALWAYS AS "
+    "(to_tsvector('simple'::regconfig, segmented_title)) STORED",
     f"CREATE INDEX gongkai_search_vector_gin ON {ENTRY_TABLE} "
     "USING gin (search_vector)",
+    f"CREATE INDEX gongkai_search_title_gin ON {ENTRY_TABLE} USING gin (title_vector)",
 ]
 
 
@@ -108,45 +110,58 @@ class SearchBackend:
 
     # Queries ----------------------------------------------------------------------
     def match_sql(self, plan: QueryPlan) -> tuple[str, str, list[Any]]:
-        """(FROM/JOIN clause, WHERE condition, params) selecting matching entries."""
+        """(FROM clause, WHERE condition, params) selecting the matching entries."""
         raise NotImplementedError
 
-    def rank_sql(self, plan: QueryPlan) -> tuple[str, list[Any]]:
-        """An ORDER BY expression (best first) and its params."""
+    def title_hit_sql(self, plan: QueryPlan) -> tuple[str, list[Any]]:
+        """A condition true when the entry's title (with 文号) matches the query."""
         raise NotImplementedError
 
-    def facet_rows(self, plan: QueryPlan, filters: Filters) -> list[FacetRow]:
-        """Match counts grouped by agency, category and year."""
+    def search(
+        self, plan: QueryPlan, filters: Filters, *, limit: int, offset: int
+    ) -> tuple[list[FacetRow], list[int]]:
+        """Facet counts of all matches, and the ids of one page of them, in order.
+
+        Order: entries whose title matches the query first, then the newest first.
+        The database finds the matches once (the CTE is used twice, so both SQLite
+        and PostgreSQL materialise it) and returns both results in one statement.
+        """
+        title_hit, tparams = self.title_hit_sql(plan)
         source, condition, params = self.match_sql(plan)
         where, fparams = filters.sql()
         sql = (
             # Only code-built SQL is formatted in; every value is a parameter.
-            f"SELECT e.agency_id, e.category, e.year, COUNT(*) FROM {source} "  # noqa: S608
-            f"WHERE {condition}{where} GROUP BY e.agency_id, e.category, e.year"
+            "WITH m AS (SELECT e.id AS id, e.agency_id AS agency_id, "  # noqa: S608
+            "e.category AS category, e.year AS year, e.published_at AS published_at, "
+            f"CASE WHEN {title_hit} THEN 1 ELSE 0 END AS t "
+            f"FROM {source} WHERE {condition}{where}) "
+            "SELECT 0, agency_id, category, year, COUNT(*), NULL FROM m "
+            "GROUP BY agency_id, category, year "
+            "UNION ALL SELECT * FROM (SELECT 1, id, NULL, t, CAST(NULL AS BIGINT), "
+            "published_at FROM m "
+            "ORDER BY t DESC, published_at DESC NULLS LAST, id DESC "
+            "LIMIT %s OFFSET %s) AS page"
         )
-        return self._fetch(sql, params + fparams)
-
-    def ranked_ids(
-        self, plan: QueryPlan, filters: Filters, *, limit: int, offset: int
-    ) -> list[int]:
-        """Ids of matching entries, best first, one page of them."""
-        if limit <= 0:
-            return []
-        source, condition, params = self.match_sql(plan)
-        where, fparams = filters.sql()
-        rank, rparams = self.rank_sql(plan)
-        sql = (
-            f"SELECT e.id FROM {source} WHERE {condition}{where} "  # noqa: S608
-            f"ORDER BY {rank}, e.published_at DESC NULLS LAST, e.id DESC "
-            "LIMIT %s OFFSET %s"
-        )
-        rows = self._fetch(sql, params + fparams + rparams + [limit, offset])
-        return [row[0] for row in rows]
+        rows = self._fetch(sql, tparams + params + fparams + [max(limit, 0), offset])
+        facets = [(r[1], r[2], r[3], r[4]) for r in rows if r[0] == 0]
+        return facets, _in_page_order([r for r in rows if r[0] == 1])
 
     def _fetch(self, sql: str, params: list[Any]) -> list[Any]:
         with self.connection.cursor() as cursor:
             cursor.execute(sql, params)
             return list(cursor.fetchall())
+
+
+def _in_page_order(rows: list[Any]) -> list[int]:
+    """Page rows (part, id, -, title_hit, -, published_at) sorted as the SQL sorts.
+
+    UNION ALL does not promise to keep a branch's order, so it is re-applied here:
+    title hits first, then newest first (undated last), then highest id first.
+    """
+    rows = sorted(rows, key=lambda r: r[1], reverse=True)
+    rows.sort(key=lambda r: (r[5] is not None, r[5] or 0), reverse=True)
+    rows.sort(key=lambda r: r[3], reverse=True)
+    return [r[1] for r in rows]
 
 
 def _fts5_string(token: str) -> str:
@@ -195,9 +210,11 @@ class SqliteBackend(SearchBackend):
         source = f"{FTS_TABLE} JOIN {ENTRY_TABLE} e ON e.id = {FTS_TABLE}.rowid"
         return source, f"{FTS_TABLE} MATCH %s", [fts5_expression(plan)]
 
-    def rank_sql(self, plan: QueryPlan) -> tuple[str, list[Any]]:
-        # bm25() is lower for better matches.
-        return f"bm25({FTS_TABLE}, {FTS_TITLE_WEIGHT}, 1.0)", []
+    def title_hit_sql(self, plan: QueryPlan) -> tuple[str, list[Any]]:
+        return (
+            f"e.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",  # noqa: S608
+            ["{title} : (" + fts5_expression(plan) + ")"],
+        )
 
 
 def _tsquery_sql(plan: QueryPlan) -> tuple[str, list[str]]:
@@ -231,9 +248,34 @@ class PostgresBackend(SearchBackend):
         tsquery, params = _tsquery_sql(plan)
         return f"{ENTRY_TABLE} e", f"e.search_vector @@ {tsquery}", params
 
-    def rank_sql(self, plan: QueryPlan) -> tuple[str, list[Any]]:
+    def title_hit_sql(self, plan: QueryPlan) -> tuple[str, list[Any]]:
         tsquery, params = _tsquery_sql(plan)
-        return f"ts_rank(e.search_vector, {tsquery}) DESC", params
+        return (
+            f"e.id IN (SELECT id FROM {ENTRY_TABLE} WHERE title_vector @@ {tsquery})",  # noqa: S608
+            params,
+        )
+
+    def search(
+        self, plan: QueryPlan, filters: Filters, *, limit: int, offset: int
+    ) -> tuple[list[FacetRow], list[int]]:
+        # PostgreSQL's planner does not count the cost of reading the (TOASTed)
+        # search_vector of every row, and picks a sequential scan over the GIN
+        # index once a word is common; that scan is ten times slower. Turn it
+        # off for this statement only, and put the setting back.
+        with transaction.atomic(using=self.connection.alias):
+            with self.connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT current_setting('enable_seqscan'), "
+                    "set_config('enable_seqscan', 'off', true)"
+                )
+                previous = cursor.fetchone()[0]
+            found = super().search(plan, filters, limit=limit, offset=offset)
+            # On an error the savepoint's rollback restores the setting instead.
+            with self.connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT set_config('enable_seqscan', %s, true)", [previous]
+                )
+            return found
 
 
 _BACKENDS: dict[str, type[SearchBackend]] = {

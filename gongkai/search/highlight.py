@@ -21,6 +21,11 @@ SNIPPET_SCAN_CHARS = 200_000
 _SPACES = re.compile(r"\s+")
 
 
+# Full-width ASCII (Ｆ, １, ［) and the ideographic space, the width variants found
+# in Chinese text; other compatibility characters are folded one by one below.
+_WIDTH = {0x3000: " "} | {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+
+
 def _fold_char(ch: str) -> str:
     folded = unicodedata.normalize("NFKC", ch).lower()
     return folded if len(folded) == 1 else ch
@@ -28,8 +33,9 @@ def _fold_char(ch: str) -> str:
 
 def fold(text: str) -> str:
     """A copy of ``text`` with the same length, for case- and width-blind matching."""
-    if text.isascii():
-        return text.lower()
+    quick = text.translate(_WIDTH).lower()
+    if len(quick) == len(text) and unicodedata.is_normalized("NFKC", quick):
+        return quick
     return "".join(_fold_char(ch) for ch in text)
 
 

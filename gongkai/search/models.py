@@ -16,6 +16,8 @@ class SearchEntry(models.Model):
     column on PostgreSQL, both created by migration 0002, outside the model).
     """
 
+    # Small columns first: SQLite reads a row's columns in order, and the large
+    # texts at the end spill into overflow pages that filters need not touch.
     agency = models.ForeignKey(
         "agencies.Agency",
         verbose_name=_("agency"),
@@ -25,6 +27,12 @@ class SearchEntry(models.Model):
     kind = models.CharField(
         _("kind"), max_length=40, help_text=_("e.g. catalogue_item, consultation")
     )
+    category = models.CharField(_("category"), max_length=40, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    indexed_at = models.DateTimeField(_("indexed at"), auto_now=True)
+    doc_number_key = models.CharField(max_length=100, blank=True, db_index=True)
+    index_number_key = models.CharField(max_length=100, blank=True, db_index=True)
     object_key = models.CharField(
         _("object key"),
         max_length=200,
@@ -34,25 +42,25 @@ class SearchEntry(models.Model):
     url = models.CharField(_("URL"), max_length=500)
     title = models.CharField(_("title"), max_length=500)
     doc_number = models.CharField(_("document number"), max_length=100, blank=True)
-    doc_number_key = models.CharField(max_length=100, blank=True, db_index=True)
     index_number = models.CharField(_("index number"), max_length=100, blank=True)
-    index_number_key = models.CharField(max_length=100, blank=True, db_index=True)
-    category = models.CharField(_("category"), max_length=40, blank=True)
-    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
-    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     body_text = models.TextField(_("body text"), blank=True)
     attachment_text = models.TextField(_("attachment text"), blank=True)
     segmented_title = models.TextField(blank=True)
     segmented = models.TextField(blank=True)
-    indexed_at = models.DateTimeField(_("indexed at"), auto_now=True)
 
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
         indexes = [
             models.Index(fields=["agency", "year"], name="gk_search_agency_year"),
-            models.Index(fields=["category"], name="gk_search_category"),
+            # Covers the join from full-text matches to the columns that filter,
+            # count and order them, so that SQLite never reads the wide rows of
+            # the thousands of entries a common word matches.
+            models.Index(
+                fields=["id", "agency", "category", "year", "kind", "published_at"],
+                name="gk_search_cover",
+            ),
         ]
 
     def __str__(self) -> str:

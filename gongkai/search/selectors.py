@@ -178,21 +178,6 @@ def _backend() -> SearchBackend:
     return backend_for(connections[router.db_for_read(SearchEntry)])
 
 
-def _page_ids(
-    plan: QueryPlan, filters: Filters, exact: list[int], *, offset: int, size: int
-) -> list[int]:
-    ids = exact[offset : offset + size]
-    if not plan.clauses:
-        return ids
-    ranked = _backend().ranked_ids(
-        plan,
-        dataclasses.replace(filters, exclude_ids=tuple(exact)),
-        limit=size - len(ids),
-        offset=max(0, offset - len(exact)),
-    )
-    return ids + ranked
-
-
 def _clean_filter(value: str | None) -> str | None:
     # Filter values come from the query string; PostgreSQL rejects NUL in text.
     return (value or "").replace("\x00", "") or None
@@ -230,15 +215,21 @@ def search_query(
     exact_rows = _exact_rows(plan, filters)
     exact = [pk for pk, _row in exact_rows]
     rows = [row for _pk, row in exact_rows]
+    offset = (page - 1) * page_size
+    ids = exact[offset : offset + page_size]
     if plan.clauses:
-        rows += _backend().facet_rows(
-            plan, dataclasses.replace(filters, exclude_ids=tuple(exact))
+        # Exact hits come first; the ranked matches fill the rest of the pages.
+        facet_rows, ranked = _backend().search(
+            plan,
+            dataclasses.replace(filters, exclude_ids=tuple(exact)),
+            limit=page_size - len(ids),
+            offset=max(0, offset - len(exact)),
         )
+        rows += facet_rows
+        ids += ranked
     total = sum(row[3] for row in rows)
     if not total:
         return empty
-    offset = (page - 1) * page_size
-    ids = _page_ids(plan, filters, exact, offset=offset, size=page_size)
     return SearchResults(
         query=q,
         total=total,

@@ -136,6 +136,8 @@ def test_filters(corpus, tree):
     assert keys(search_query(q="关于", kind="consultation")) == []
     assert keys(search_query(q="卫司发〔2023〕12号", year=2022)) == []
     assert keys(search_query(q="关于", category="art20_5\x00")) == ["k:xk"]
+    assert keys(search_query(q="卫司发〔2023〕12号", year=10**12)) == []
+    assert keys(search_query(q="关于", year=10**12)) == []
 
 
 def test_facets_count_the_matches(corpus, tree):
@@ -366,3 +368,36 @@ def test_any_input_gives_results_not_errors(corpus, parts, page):
         # Only <mark> is markup in highlighted output.
         stripped = hit.title_html.replace("<mark>", "").replace("</mark>", "")
         assert "<" not in stripped and ">" not in stripped
+
+
+def test_order_is_title_matches_then_newest(tree):
+    for key, title, body, day in [
+        ("k:old-title", "行政复议决定书", "", datetime.date(2020, 1, 1)),
+        ("k:new-title", "行政复议工作报告", "", datetime.date(2024, 1, 1)),
+        ("k:newest-body", "工作动态", "研究了复议案件", datetime.date(2025, 1, 1)),
+        ("k:undated-body", "会议纪要", "复议", None),
+    ]:
+        SearchEntryFactory(
+            agency=tree["a"],
+            object_key=key,
+            title=title,
+            body_text=body,
+            published_at=day,
+        )
+    assert keys(search_query(q="复议")) == [
+        "k:new-title",
+        "k:old-title",
+        "k:newest-body",
+        "k:undated-body",
+    ]
+
+
+def test_postgres_planner_setting_is_put_back(corpus):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: SQLite has no planner setting to change")
+    with connection.cursor() as cursor:
+        search_query(q="司法")
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"

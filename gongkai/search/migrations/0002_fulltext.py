@@ -1,8 +1,9 @@
 """The database's own full-text index over SearchEntry.segmented.
 
 SQLite: an FTS5 table keyed by the entry's id (its rowid), kept in step by the
-search services. PostgreSQL: a stored generated tsvector column with the 'simple'
-configuration and a GIN index, kept in step by PostgreSQL itself. Neither is part
+search services. PostgreSQL: stored generated tsvector columns (all text, and the
+title with its 文号) with the 'simple' configuration and GIN indexes, kept in step
+by PostgreSQL itself. Neither is part
 of the Django model, so the SQL runs only on the matching database. The SQL is
 frozen here; ``gongkai.search.backends`` holds the same statements for
 ``gongkai search_rebuild``.
@@ -19,16 +20,21 @@ SQLITE_CREATE = [
 SQLITE_DROP = ["DROP TABLE IF EXISTS gongkai_search_fts"]
 
 POSTGRES_CREATE = [
-    "ALTER TABLE gongkai_search_searchentry ADD COLUMN search_vector tsvector "
-    "GENERATED ALWAYS AS ("
-    "setweight(to_tsvector('simple'::regconfig, segmented_title), 'A') || "
-    "setweight(to_tsvector('simple'::regconfig, segmented), 'D')) STORED",
+    "ALTER TABLE gongkai_search_searchentry "
+    "ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
+    "(to_tsvector('simple'::regconfig, segmented)) STORED, "
+    "ADD COLUMN title_vector tsvector GENERATED ALWAYS AS "
+    "(to_tsvector('simple'::regconfig, segmented_title)) STORED",
     "CREATE INDEX gongkai_search_vector_gin ON gongkai_search_searchentry "
     "USING gin (search_vector)",
+    "CREATE INDEX gongkai_search_title_gin ON gongkai_search_searchentry "
+    "USING gin (title_vector)",
 ]
 POSTGRES_DROP = [
     "DROP INDEX IF EXISTS gongkai_search_vector_gin",
-    "ALTER TABLE gongkai_search_searchentry DROP COLUMN IF EXISTS search_vector",
+    "DROP INDEX IF EXISTS gongkai_search_title_gin",
+    "ALTER TABLE gongkai_search_searchentry DROP COLUMN IF EXISTS search_vector, "
+    "DROP COLUMN IF EXISTS title_vector",
 ]
 
 

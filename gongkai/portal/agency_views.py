@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from .catalogue import latest_entries
 from .guide import agency_contacts, guide_for_agency
 from .selectors import agency_departments, agency_public_get
 
@@ -19,6 +20,7 @@ def agency_home(request: HttpRequest, agency_id: int) -> HttpResponse:
             "agency": agency,
             "departments": agency_departments(agency=agency),
             "contacts": agency_contacts(agency),
+            "latest": latest_entries(agency=agency),
             "section": "home",
         },
     )

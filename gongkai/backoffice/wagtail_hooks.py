@@ -51,3 +51,30 @@ def register_audit_menu_item():  # type: ignore[no-untyped-def]
         order=910,
         perm=Perm.AUDIT,
     )
+
+
+# ---------------------------------------------------------------- report checker
+@hooks.register("register_admin_urls")
+def register_checker_urls():  # type: ignore[no-untyped-def]
+    from . import checker_views
+
+    return [
+        path(
+            "gongkai/checker/",
+            include(
+                (checker_views.urlpatterns, "backoffice_checker"),
+                namespace="backoffice_checker",
+            ),
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_checker_menu_item():  # type: ignore[no-untyped-def]
+    return MenuItem(
+        _("Report checker"),
+        reverse("backoffice_checker:check"),
+        name="gongkai-report-checker",
+        icon_name="doc-full",
+        order=920,
+    )

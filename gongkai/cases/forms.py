@@ -30,7 +30,13 @@ from .choices import (
     Status,
 )
 from .models import Application, ApplicationItem, Consultation
-from .selectors.cases import ASSIGNED_ME, ASSIGNED_NONE, DUE_OVERDUE, DUE_SOON
+from .selectors.cases import (
+    ASSIGNED_ME,
+    ASSIGNED_NONE,
+    DUE_OVERDUE,
+    DUE_SOON,
+    case_applicant_nth_in_month,
+)
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 HANDLING_ROLES = [role for role, perms in ROLE_PERMS.items() if Perm.HANDLE in perms]
@@ -263,6 +269,13 @@ class FeeNoticeForm(CaseActionForm):
     pages = forms.IntegerField(label=_("pages"), required=False, min_value=0)
     issued_on = date_field(_("issued on"))
     received_on = date_field(_("received by the applicant on"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault(
+                "nth_in_month", case_applicant_nth_in_month(self.case)
+            )
 
 
 class PaymentForm(CaseActionForm):

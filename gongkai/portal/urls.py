@@ -1,10 +1,11 @@
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import path
+from django.urls import include, path
 
 from . import (
     agency_views,
     apply_views,
     catalogue_views,
+    checker_views,
     feeds,
     search_views,
     sitemaps,
@@ -55,4 +56,5 @@ urlpatterns = [
         {"sitemaps": sitemaps.SITEMAPS},
         name="sitemap_section",
     ),
+    path("checker/", include(checker_views.urlpatterns)),
 ]

@@ -39,7 +39,12 @@ def sniff_kind(stream: IO[bytes]) -> str | None:
 
 
 def validate_attachment(file: Any) -> None:
-    """Accept PDF, DOCX and OFD only, checked by content and matching the file name."""
+    """Accept PDF, DOCX and OFD only, checked by content and matching the file name.
+
+    Files already in storage were checked when they were uploaded and are not reopened.
+    """
+    if getattr(file, "_committed", False):
+        return
     name = str(getattr(file, "name", "") or "")
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     kind = sniff_kind(file)

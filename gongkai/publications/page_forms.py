@@ -27,9 +27,13 @@ class DisclosureItemForm(WagtailAdminPageForm):
         if "explains" in self.fields:
             from .models import CatalogueItemPage
 
-            self.fields["explains"].queryset = CatalogueItemPage.objects.filter(  # type: ignore[attr-defined]
-                kind="document"
-            ).order_by("-first_published_at", "title")
+            # Published documents of any agency (a department explains the
+            # government's rules too); drafts of other agencies stay hidden.
+            self.fields["explains"].queryset = (  # type: ignore[attr-defined]
+                CatalogueItemPage.objects.live()
+                .filter(kind="document")
+                .order_by("-first_published_at", "title")
+            )
         self._set_consultation_defaults()
 
     def _find_agency(self) -> Any:
@@ -45,8 +49,11 @@ class DisclosureItemForm(WagtailAdminPageForm):
 
         days = disclosure_settings_for(agency=self.agency).consultation_days
         today = timezone.localdate()
-        self.fields["opens_on"].initial = today
-        self.fields["closes_on"].initial = today + datetime.timedelta(days=days - 1)
+        self.initial.setdefault("opens_on", None)
+        self.initial["opens_on"] = self.initial["opens_on"] or today
+        self.initial["closes_on"] = self.initial.get("closes_on") or (
+            today + datetime.timedelta(days=days - 1)
+        )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

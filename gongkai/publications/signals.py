@@ -31,7 +31,8 @@ from .models import DisclosureIndexPage, DisclosureItemPage
 
 
 def _on_published(sender: Any, instance: Any, **kwargs: Any) -> None:
-    if isinstance(instance, DisclosureItemPage):
+    # Wagtail also sends this when a revision is only scheduled (not yet live).
+    if isinstance(instance, DisclosureItemPage) and instance.live:
         from .services.catalogue import catalogue_entry_record_publication
 
         catalogue_entry_record_publication(page=instance)

@@ -198,3 +198,68 @@ def test_real_calendar_holidays(calendar):
     # is skipped and the make-up Saturday/Sunday (7–8 Oct) count.
     case = ApplicationFactory(received_on=D(2023, 9, 27), status=Status.IN_PROGRESS)
     assert case_deadline(case, calendar, D(2023, 9, 28)).due == D(2023, 10, 31)
+
+
+def test_due_filters_agree_with_the_clock(office):
+    """The queue's overdue / due-soon filters (SQL shortcut + exact computation)
+    select exactly the cases whose clock says so."""
+    from gongkai.cases.selectors import CaseFilters, case_list_for_user
+
+    today = D(2023, 9, 1)
+    cases = []
+    for days_ago in (3, 10, 20, 25, 27, 28, 30, 35, 60, 150, 200):
+        received = today - datetime.timedelta(days=days_ago)
+        cases.append(
+            ApplicationFactory(
+                agency=office["agency"], received_on=received, in_progress=True
+            )
+        )
+        paused = ApplicationFactory(
+            agency=office["agency"], received_on=received, status=Status.REPLY_DRAFTED
+        )
+        _consult(
+            paused,
+            received + datetime.timedelta(days=2),
+            None if days_ago < 60 else received + datetime.timedelta(days=100),
+        )
+        cases.append(paused)
+        extended = ApplicationFactory(
+            agency=office["agency"], received_on=received, in_progress=True
+        )
+        _extend(extended, days=10)
+        cases.append(extended)
+    waiting = ApplicationFactory(
+        agency=office["agency"],
+        received_on=today - datetime.timedelta(days=200),
+        status=Status.AWAITING_SUPPLEMENT,
+    )
+    _supplement(waiting, waiting.received_on)
+    cases.append(waiting)
+    closed = ApplicationFactory(
+        agency=office["agency"], received_on=D(2022, 1, 3), closed=True
+    )
+    cases.append(closed)
+    calendar = Calendar.from_days({}, [2022, 2023])
+    for due, flag in (("overdue", "overdue"), ("due_soon", "soon")):
+        listed = set(
+            case_list_for_user(
+                user=office["clerk"],
+                filters=CaseFilters(due=due),
+                calendar=calendar,
+                today=today,
+            ).values_list("pk", flat=True)
+        )
+        expected = set()
+        for case in cases:
+            clock = case_clock(case, calendar, today)
+            if flag == "overdue" and clock.overdue:
+                expected.add(case.pk)
+            if (
+                flag == "soon"
+                and case.status in ("in_progress", "reply_drafted", "registered")
+                and clock.kind == "reply"
+                and 0 <= clock.working_days_left <= 5
+            ):
+                expected.add(case.pk)
+        assert listed == expected, due
+        assert expected  # the scenario exercises both filters

@@ -489,3 +489,20 @@ def test_split_one_matter_per_application(office, register):
     assert list(new.items.all()) == [first_item]
     assert case.items.count() == 1
     assert new.tracking_number != case.tracking_number
+
+
+def test_nth_application_of_the_month(office, register):
+    from gongkai.cases.selectors.cases import case_applicant_nth_in_month
+
+    first = register(received_on=D(2023, 3, 1))
+    second = register(received_on=D(2023, 3, 31))
+    same_day = register(received_on=D(2023, 3, 1))
+    april = register(received_on=D(2023, 4, 3))
+    assert [
+        case_applicant_nth_in_month(c) for c in (first, same_day, second, april)
+    ] == [
+        1,
+        2,
+        3,
+        1,
+    ]

@@ -91,12 +91,15 @@ def draft_item(section: Any, *, owner: Any = None, **fields: Any) -> CatalogueIt
 
 def draft_interpretation(section: Any, **fields: Any) -> InterpretationPage:
     n = InterpretationPage.objects.count() + 1
-    page = InterpretationPage(
-        title=f"解读{n}",
-        slug=f"interp-{section.pk}-{n}",
-        live=False,
-        **{**ITEM_DEFAULTS, "category": Art20Category.RULES, **fields},
-    )
+    values = {
+        "title": f"解读{n}",
+        "slug": f"interp-{section.pk}-{n}",
+        **ITEM_DEFAULTS,
+        "category": Art20Category.RULES,
+        **fields,
+        "live": False,
+    }
+    page = InterpretationPage(**values)
     section.add_child(instance=page)
     page.save_revision()
     return page

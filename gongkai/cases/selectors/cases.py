@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from gongkai.agencies.permissions import Perm
@@ -24,12 +24,13 @@ from gongkai.agencies.selectors import (
 from gongkai.workdays import Calendar, UnknownYearError, add_working_days
 
 from ..choices import OPEN_STATUSES
-from ..models import Application
+from ..models import Application, Consultation, FeeNotice, Supplementation
 from .deadlines import CLOCK_STATUSES, DUE_SOON_WORKING_DAYS, case_reply_deadline
 
 # A reply deadline is at least 20 working days, hence at least 20 calendar days,
 # after receipt: a cheap pre-filter before computing deadlines exactly.
 MIN_REPLY_CALENDAR_DAYS = 20
+PLAINLY_OVERDUE_DAYS = 120
 DUE_OVERDUE = "overdue"
 DUE_SOON = "due_soon"
 ASSIGNED_ME = "me"
@@ -97,13 +98,32 @@ def _filter_plain(
     return queryset
 
 
+def _plainly_overdue(today: datetime.date) -> Q:
+    """Open cases that are overdue whatever the calendar says: received long ago and
+    with nothing that moves the deadline (no supplementation, consultation or fee).
+
+    With at most 40 working days (20 plus a 20-day extension) a reply deadline falls
+    within ~75 calendar days of receipt even across the longest holidays, so a case
+    received more than ``PLAINLY_OVERDUE_DAYS`` ago without pauses is past it.
+    Correlated ``EXISTS`` keeps this an index probe per open case, no joins.
+    """
+    mine = OuterRef("pk")
+    return Q(
+        Q(received_on__lt=today - datetime.timedelta(days=PLAINLY_OVERDUE_DAYS)),
+        ~Exists(Consultation.objects.filter(application=mine)),
+        ~Exists(Supplementation.objects.filter(application=mine)),
+        ~Exists(FeeNotice.objects.filter(application=mine)),
+    )
+
+
 def _due_ids(
     queryset: QuerySet[Application],
     due: str,
     calendar: Calendar,
     today: datetime.date,
 ) -> list[int]:
-    """Ids of the open cases in ``queryset`` that are overdue or due soon."""
+    """Ids of the open cases in ``queryset`` whose deadline must be computed and that
+    are overdue or due soon (the plainly overdue ones are handled in SQL)."""
     try:
         horizon = (
             today
@@ -114,7 +134,9 @@ def _due_ids(
         horizon = today + datetime.timedelta(days=2 * DUE_SOON_WORKING_DAYS)
     bound = horizon - datetime.timedelta(days=MIN_REPLY_CALENDAR_DAYS)
     candidates = _with_related(
-        queryset.filter(status__in=CLOCK_STATUSES, received_on__lte=bound)
+        queryset.filter(status__in=CLOCK_STATUSES, received_on__lte=bound).exclude(
+            _plainly_overdue(today)
+        )
     )
     ids = []
     for case in candidates.iterator(chunk_size=2000):
@@ -129,6 +151,20 @@ def _due_ids(
         if matches:
             ids.append(case.pk)
     return ids
+
+
+def _filter_due(
+    queryset: QuerySet[Application],
+    due: str,
+    calendar: Calendar,
+    today: datetime.date,
+) -> QuerySet[Application]:
+    computed = Q(pk__in=_due_ids(queryset, due, calendar, today))
+    if due == DUE_OVERDUE:
+        computed |= _plainly_overdue(today)
+    # Only open cases can be overdue or due: lets the (agency, status) index narrow
+    # the scan before the per-row conditions.
+    return queryset.filter(status__in=CLOCK_STATUSES).filter(computed)
 
 
 def case_list_for_user(
@@ -152,10 +188,28 @@ def case_list_for_user(
     if filters.due in (DUE_OVERDUE, DUE_SOON):
         if calendar is None or today is None:
             raise ValueError("filtering by due date needs a calendar and today")
-        queryset = queryset.filter(
-            pk__in=_due_ids(queryset, filters.due, calendar, today)
-        )
+        queryset = _filter_due(queryset, filters.due, calendar, today)
     return _with_related(queryset).order_by("-received_on", "-id")
+
+
+def case_ids(queryset: QuerySet[Application]) -> QuerySet[Application, int]:
+    """The ids of a case list, in its order, without joins: a lean query both
+    SQLite and PostgreSQL answer from the (agency, received_on, id) index, whatever
+    their statistics say (paginate this, then load the page with ``case_rows``)."""
+    return (
+        queryset.select_related(None)
+        .prefetch_related(None)
+        .values_list(  # type: ignore[return-value]
+            "pk", flat=True
+        )
+    )
+
+
+def case_rows(ids: list[int]) -> list[Application]:
+    """The cases with these ids, in that order, with what a list row needs (agency,
+    clerk and the records the deadline is computed from) in three queries."""
+    by_pk = _with_related(Application.objects.filter(pk__in=ids)).in_bulk()
+    return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
 def case_get_for_user(*, user: Any, pk: int, perm: Perm = Perm.VIEW) -> Application:
@@ -205,3 +259,23 @@ def case_get_for_applicant(
     if not check_password(query_code.strip().upper(), case.query_code_hash):
         return None
     return case
+
+
+def case_applicant_nth_in_month(case: Application) -> int:
+    """The position of ``case`` among the same applicant's applications to the same
+    agency in its calendar month of receipt (国办函〔2020〕109号: per-application
+    fees count cumulatively per applicant and natural month). Same applicant = same
+    ID number."""
+    first = case.received_on.replace(day=1)
+    earlier = Q(received_on__lt=case.received_on) | Q(
+        received_on=case.received_on, pk__lte=case.pk
+    )
+    return (
+        Application.objects.filter(
+            agency_id=case.agency_id,
+            id_number=case.id_number,
+            received_on__gte=first,
+        )
+        .filter(earlier)
+        .count()
+    )

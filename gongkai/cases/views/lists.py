@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -20,13 +21,14 @@ from gongkai.backoffice.views import forbidden_as_403
 from ..forms import BulkAssignForm, CaseFilterForm, handlers_of
 from ..models import Application
 from ..selectors import (
+    CaseClock,
     CaseFilters,
     case_calendar,
     case_clock,
     case_list_for_user,
     mask_id_number,
 )
-from ..selectors.cases import ASSIGNED_ME
+from ..selectors.cases import ASSIGNED_ME, case_ids, case_rows
 from ..services import case_assign_bulk
 from ..transitions import CaseActionRefused
 from .common import assigning_agency_ids, page
@@ -50,19 +52,14 @@ def _filters(form: CaseFilterForm) -> CaseFilters:
     )
 
 
-def _rows(request: HttpRequest, cases: Any) -> dict[str, Any]:
+def _rows(
+    request: HttpRequest, cases: Any, calendar: Any, today: Any
+) -> dict[str, Any]:
     """One page of cases with their clocks (deadlines computed on read)."""
-    calendar = case_calendar()
-    today = timezone.localdate()
-    paginator = Paginator(cases, PAGE_SIZE)
-    current = paginator.get_page(request.GET.get("p"))
+    current = Paginator(case_ids(cases), PAGE_SIZE).get_page(request.GET.get("p"))
     rows = [
-        {
-            "case": case,
-            "clock": case_clock(case, calendar, today),
-            "id_masked": mask_id_number(case.id_number),
-        }
-        for case in current
+        row_display(case, case_clock(case, calendar, today))
+        for case in case_rows(list(current.object_list))
     ]
     assign_ids = assigning_agency_ids(request.user)
     return {
@@ -70,6 +67,54 @@ def _rows(request: HttpRequest, cases: Any) -> dict[str, Any]:
         "rows": rows,
         "assignees": handlers_of(assign_ids) if assign_ids else None,
         "query_string": _without_page(request),
+        "base_url": reverse("cases:queue"),
+    }
+
+
+def clock_badge(clock: CaseClock) -> str:
+    """The short state of a deadline shown next to the due date."""
+    if clock.overdue:
+        return _("overdue")
+    if clock.applicant_lapsed:
+        return _("applicant's period passed")
+    if clock.answered_late:
+        return _("answered late")
+    return ""
+
+
+def clock_due(clock: CaseClock) -> str:
+    if clock.error:
+        return _("cannot compute")
+    if clock.deadline is None:
+        return ""
+    return clock.deadline.due.isoformat()
+
+
+def row_display(case: Application, clock: CaseClock) -> dict[str, Any]:
+    """Everything one table row prints, computed once (rendering is the cost of a
+    list page, not the queries)."""
+    assignee = case.assigned_to
+    left = clock.working_days_left
+    return {
+        "pk": case.pk,
+        "tracking_number": case.tracking_number,
+        "is_demo": case.is_demo,
+        "duplicate": case.possible_duplicate_of_id is not None,
+        "received_on": case.received_on.isoformat(),
+        "agency": case.agency.display_short_name,
+        "applicant": case.applicant_name,
+        "id_masked": mask_id_number(case.id_number),
+        "applicant_type": case.get_applicant_type_display(),
+        "status": case.get_status_display(),
+        "outcome": case.get_outcome_display() if case.outcome else "—",
+        "assignee": (assignee.get_full_name() or assignee.get_username())
+        if assignee
+        else "—",
+        "due": clock_due(clock),
+        "badge": clock_badge(clock),
+        "left": _("%(n)s working days left") % {"n": left}
+        if left is not None and left >= 0
+        else "",
     }
 
 
@@ -81,13 +126,11 @@ def _without_page(request: HttpRequest) -> str:
 
 def _list_context(request: HttpRequest, filters: CaseFilters) -> dict[str, Any]:
     calendar = case_calendar()
+    today = timezone.localdate()
     cases = case_list_for_user(
-        user=request.user,
-        filters=filters,
-        calendar=calendar,
-        today=timezone.localdate(),
+        user=request.user, filters=filters, calendar=calendar, today=today
     )
-    return _rows(request, cases)
+    return _rows(request, cases, calendar, today)
 
 
 @forbidden_as_403

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,12 +17,15 @@ class IndexNumberCounter(models.Model):
     """
 
     agency = models.ForeignKey(
-        "agencies.Agency", on_delete=models.CASCADE, related_name="+"
+        "agencies.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     year = models.PositiveSmallIntegerField(
-        help_text="0 when the agency's template has no {year}."
+        _("year"), help_text=_("0 when the agency's template has no {year}.")
     )
-    last_serial = models.PositiveIntegerField(default=0)
+    last_serial = models.PositiveIntegerField(_("last serial"), default=0)
 
     class Meta:
         verbose_name = _("index number counter")
@@ -120,16 +124,24 @@ class DisclosureSettings(models.Model):
         related_name="disclosure_settings",
     )
     normative_validity_years = models.PositiveSmallIntegerField(
-        _("validity of normative documents (years)"), default=5
+        _("validity of normative documents (years)"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
     )
     trial_validity_years = models.PositiveSmallIntegerField(
-        _("validity of trial or interim documents (years)"), default=2
+        _("validity of trial or interim documents (years)"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
     expiry_reminder_months = models.PositiveSmallIntegerField(
-        _("re-evaluation reminder before expiry (months)"), default=6
+        _("re-evaluation reminder before expiry (months)"),
+        default=6,
+        validators=[MaxValueValidator(24)],
     )
     consultation_days = models.PositiveSmallIntegerField(
-        _("default consultation period (days)"), default=30
+        _("default consultation period (days)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
     )
     review_workflow = models.ForeignKey(
         "wagtailcore.Workflow",

@@ -23,7 +23,7 @@ class YearlyFigure(models.Model):
         related_name="yearly_figures",
     )
     year = models.PositiveSmallIntegerField(_("year"))
-    item = models.CharField(_("item"), max_length=20, choices=FigureItem.choices)
+    item = models.CharField(_("figure"), max_length=20, choices=FigureItem.choices)
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=4)
     source = models.CharField(_("source"), max_length=200)
     entered_by = models.ForeignKey(
@@ -89,7 +89,7 @@ class NewMediaYearFigures(models.Model):
 
     account = models.ForeignKey(
         NewMediaAccount,
-        verbose_name=_("account"),
+        verbose_name=_("new-media account"),
         on_delete=models.CASCADE,
         related_name="year_figures",
     )

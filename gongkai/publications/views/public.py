@@ -19,6 +19,7 @@ from ..services.consultations import (
     consultation_comment_submit,
     consultation_is_open,
 )
+from .helpers import add_validation_errors
 
 
 class CommentForm(forms.Form):
@@ -42,7 +43,7 @@ def consultation_serve(
         try:
             consultation_comment_submit(consultation=page, **form.cleaned_data)
         except ValidationError as exc:
-            _attach_errors(form, exc)
+            add_validation_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -62,11 +63,3 @@ def consultation_serve(
     return TemplateResponse(
         request, page.get_template(request, *args, **kwargs), context, status=status
     )
-
-
-def _attach_errors(form: forms.Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)

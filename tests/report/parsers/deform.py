@@ -1,0 +1,312 @@
+"""Reports rendered by the project's renderers, then deformed the way real publications
+are: merged cells split, zeros printed as blank cells, labels varied, rows reordered,
+tables split, Word-flavoured HTML, cell boundaries lost in copied text."""
+
+from __future__ import annotations
+
+import copy
+import io
+import random
+import re
+import zipfile
+from decimal import Decimal
+
+import lxml.etree
+import lxml.html
+
+from gongkai.report.jsonio import report_from_json
+from gongkai.report.model import (
+    T2_ROWS,
+    T3_APPLICANT_COLUMNS,
+    T3_COLUMNS,
+    T3_OUTCOME_ROWS,
+    T3_ROWS,
+    T4_CELLS,
+    T4_GROUPS,
+    Report,
+)
+from gongkai.report.parsers.html import table_grid
+from tests.report.parsers.conftest import FIXTURES
+
+SEED_JSON = FIXTURES / "zhongwei-justice-bureau-2023.json"
+AGENCIES = ["中卫市司法局", "沙坡头区民政局", "某县人民政府", "某市交通运输局"]
+
+
+def seed_report() -> Report:
+    return report_from_json(SEED_JSON.read_text(encoding="utf-8"))
+
+
+def _small(rng: random.Random, high: int) -> int:
+    return 0 if rng.random() < 0.55 else rng.randint(1, high)
+
+
+def random_report(rng: random.Random, *, high: int = 60) -> Report:
+    """A consistent report (every identity holds) with the seed's text."""
+    report = seed_report()
+    report.agency = rng.choice(AGENCIES)
+    report.year = rng.randint(2021, 2025)
+    report.level = "government" if report.agency.endswith("人民政府") else "department"
+    report.published_on = None
+    for row, cells in T2_ROWS.items():
+        for cell in cells:
+            value: int | Decimal = _small(rng, 3 * high)
+            if cell == "amount_wan_yuan":
+                value = Decimal(rng.randint(0, 99999)) / 100
+            report.set_cell(f"table2.{row}.{cell}", value)
+    for col in T3_APPLICANT_COLUMNS:
+        processed = 0
+        for row in T3_OUTCOME_ROWS:
+            value = _small(rng, high if col == "natural_person" else max(1, high // 6))
+            report.set_cell(f"table3.{row}.{col}", value)
+            processed += value
+        report.set_cell(f"table3.processed_total.{col}", processed)
+        forward = _small(rng, 5)
+        carried = rng.randint(0, processed + forward) if rng.random() < 0.4 else 0
+        report.set_cell(f"table3.carried_forward.{col}", forward)
+        report.set_cell(f"table3.carried_over.{col}", carried)
+        report.set_cell(f"table3.new_received.{col}", processed + forward - carried)
+    for row in T3_ROWS:
+        total = sum(report.cell(f"table3.{row}.{c}") for c in T3_APPLICANT_COLUMNS)
+        report.set_cell(f"table3.{row}.total", total)
+    for group in T4_GROUPS:
+        parts = [_small(rng, 8) for _ in T4_CELLS[:-1]]
+        for cell, value in zip(T4_CELLS, [*parts, sum(parts)], strict=True):
+            report.set_cell(f"table4.{group}.{cell}", value)
+    return report
+
+
+def tables(report: Report) -> dict[str, dict]:
+    return {t: copy.deepcopy(report.table(t)) for t in ("table2", "table3", "table4")}
+
+
+# ---------------------------------------------------------------- HTML
+def parse(html: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(html)
+
+
+def serialise(root: lxml.html.HtmlElement) -> str:
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+def strip_attributes(root: lxml.html.HtmlElement) -> None:
+    """Real pages carry no cell paths or classes of ours."""
+    for element in root.iter():
+        for name in ("class", "data-cell", "id", "scope"):
+            element.attrib.pop(name, None)
+
+
+def unmerge(root: lxml.html.HtmlElement) -> None:
+    """Split every merged cell: the text stays in the first cell, the others are blank
+    (what Word's "split cells" does)."""
+    for table in list(root.iter("table")):
+        grid = table_grid(table)
+        new = lxml.html.Element("table")
+        for row in grid.rows:
+            tr = lxml.etree.SubElement(new, "tr")
+            for cell in row:
+                td = lxml.etree.SubElement(tr, "td")
+                td.text = cell.text if cell.origin else ""
+        table.getparent().replace(table, new)
+
+
+def value_cells(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return [td for td in root.iter("td") if td.get("data-cell")]
+
+
+def blank_zeros(
+    root: lxml.html.HtmlElement, rng: random.Random, share: float
+) -> set[str]:
+    """Print some zero cells blank; returns their paths."""
+    blanked = set()
+    for td in value_cells(root):
+        if (td.text or "").strip() == "0" and rng.random() < share:
+            td.text = rng.choice(["", "\u00a0", " "])
+            blanked.add(td.get("data-cell"))
+    return blanked
+
+
+LABEL_VARIANTS = [
+    ("行政规范性文件", "规范性文件"),
+    ("（", "("),
+    ("）", ")"),
+    ("“三安全一稳定”", '"三安全一稳定"'),
+    ("本年新收政府信息公开申请数量", "本年新收 政府信息公开申请数量"),
+    ("属于三类内部事务信息", "属于三类内部事务信"),  # a character lost
+    ("社会公益组织", "社会公益 组织"),
+    ("行政复议", "行政法复议"),  # a typo seen in the wild
+    ("1.", "1．"),
+    ("2.", "2、"),
+]
+
+
+def vary_labels(root: lxml.html.HtmlElement, rng: random.Random) -> None:
+    chosen = [pair for pair in LABEL_VARIANTS if rng.random() < 0.6]
+    for element in root.iter("td", "th"):
+        if element.get("data-cell"):
+            continue
+        for node in element.iter():
+            for attr in ("text", "tail"):
+                value = getattr(node, attr)
+                if value:
+                    for old, new in chosen:
+                        value = value.replace(old, new)
+                    setattr(node, attr, value)
+
+
+def table_of(root: lxml.html.HtmlElement, number: int) -> lxml.html.HtmlElement:
+    return [t for t in root.iter("table")][number]
+
+
+def reorder_rows(root: lxml.html.HtmlElement, rng: random.Random) -> None:
+    """Shuffle the body rows of table 3 (after ``unmerge``: labels are per row)."""
+    table = table_of(root, 1)
+    rows = list(table.iter("tr"))
+    header, body = rows[:3], rows[3:]
+    rng.shuffle(body)
+    for tr in rows:
+        tr.getparent().remove(tr)
+    for tr in header + body:
+        table.append(tr)
+
+
+def split_table3(root: lxml.html.HtmlElement, rng: random.Random) -> None:
+    """Break table 3 into two tables (a page break), the second without a header."""
+    table = table_of(root, 1)
+    rows = list(table.iter("tr"))
+    cut = rng.randint(5, len(rows) - 3)
+    second = lxml.html.Element("table")
+    for tr in rows[cut:]:
+        tr.getparent().remove(tr)
+        second.append(tr)
+    note = lxml.html.Element("p")
+    note.text = "（续表）"
+    table.addnext(note)
+    note.addnext(second)
+
+
+def word_html(root: lxml.html.HtmlElement) -> str:
+    """Word's "save as web page": cell text in MsoNormal paragraphs, &nbsp; in blanks."""
+    for cell in root.iter("td", "th"):
+        text = (cell.text or "").strip()
+        for child in list(cell):
+            cell.remove(child)
+        cell.text = None
+        p = lxml.etree.SubElement(cell, "p", {"class": "MsoNormal", "align": "center"})
+        span = lxml.etree.SubElement(p, "span", {"lang": "EN-US"})
+        span.text = text or "\u00a0"
+    body = serialise(root)
+    return (
+        '<html xmlns:v="urn:schemas-microsoft-com:vml" '
+        'xmlns:o="urn:schemas-microsoft-com:office:office" '
+        'xmlns:w="urn:schemas-microsoft-com:office:word">'
+        '<head><meta http-equiv=Content-Type content="text/html; charset=gb2312">'
+        '<meta name=Generator content="Microsoft Word 15"></head>'
+        + body.split("<body>", 1)[-1]
+        .rsplit("</body>", 1)[0]
+        .join(["<body lang=ZH-CN>", "</body></html>"])
+    )
+
+
+# ---------------------------------------------------------------- DOCX
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_xml(data: bytes) -> tuple[lxml.etree._Element, dict[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    return lxml.etree.fromstring(parts["word/document.xml"]), parts
+
+
+def docx_bytes(root: lxml.etree._Element, parts: dict[str, bytes]) -> bytes:
+    parts = dict(parts)
+    parts["word/document.xml"] = lxml.etree.tostring(
+        root, xml_declaration=True, encoding="UTF-8"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def docx_tables(root: lxml.etree._Element) -> list[lxml.etree._Element]:
+    return list(root.iter(f"{W}tbl"))
+
+
+def docx_split_table(root: lxml.etree._Element, index: int, cut: int) -> None:
+    """Move the rows from ``cut`` on into a new table after a paragraph."""
+    table = docx_tables(root)[index]
+    rows = table.findall(f"{W}tr")
+    second = lxml.etree.Element(f"{W}tbl")
+    props = table.find(f"{W}tblPr")
+    if props is not None:
+        second.append(copy.deepcopy(props))
+    grid = table.find(f"{W}tblGrid")
+    if grid is not None:
+        second.append(copy.deepcopy(grid))
+    for tr in rows[cut:]:
+        table.remove(tr)
+        second.append(tr)
+    paragraph = lxml.etree.Element(f"{W}p")
+    table.addnext(paragraph)
+    paragraph.addnext(second)
+
+
+def docx_blank_zeros(
+    root: lxml.etree._Element, rng: random.Random, share: float
+) -> int:
+    count = 0
+    for t in root.iter(f"{W}t"):
+        if t.text == "0" and rng.random() < share:
+            t.text = ""
+            count += 1
+    return count
+
+
+def docx_unmerge_vertical(root: lxml.etree._Element) -> None:
+    """Drop vertical merges: continuation cells become blank cells."""
+    for vmerge in list(root.iter(f"{W}vMerge")):
+        vmerge.getparent().remove(vmerge)
+
+
+# ---------------------------------------------------------------- glued text
+def glued_text(report: Report, rng: random.Random) -> str:
+    """The report as text copied from a web page: the tables' cells run together
+    (sometimes a space survives between two cells)."""
+    from gongkai.report.labels import T2_LABELS, T3_ROW_LABELS
+
+    def run(values: list) -> str:
+        out = ""
+        for i, value in enumerate(values):
+            sep = " " if i and rng.random() < 0.1 else ""
+            out += sep + str(value)
+        return out
+
+    parts = [f"{report.agency}{report.year}年政府信息公开工作年度报告", report.preamble]
+    parts.append("一、总体情况" + (report.sections["overview"] or ""))
+    parts.append(
+        "二、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
+    )
+    for row, cells in T2_ROWS.items():
+        values = [report.cell(f"table2.{row}.{c}") for c in cells]
+        shown = [format(v, "f") if isinstance(v, Decimal) else v for v in values]
+        parts.append(T2_LABELS[row] + run(shown))
+    parts.append(
+        "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+    )
+    for row in T3_ROWS:
+        parts.append(
+            T3_ROW_LABELS[row]
+            + run([report.cell(f"table3.{row}.{c}") for c in T3_COLUMNS])
+        )
+    parts.append(
+        "四、政府信息公开行政复议、行政诉讼情况 行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计"
+    )
+    parts.append(
+        run([report.cell(f"table4.{g}.{c}") for g in T4_GROUPS for c in T4_CELLS])
+    )
+    parts.append("五、存在的主要问题及改进情况" + (report.sections["problems"] or ""))
+    parts.append("六、其他需要报告的事项" + (report.sections["other"] or ""))
+    return "当前位置： 首页 政务公开 年度报告 微信 微博 " + re.sub(
+        r"\s*\n\s*", "", "".join(parts)
+    )

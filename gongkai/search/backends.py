@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import NotSupportedError, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -21,7 +21,7 @@ from .segment import Clause, QueryPlan
 ENTRY_TABLE = "gongkai_search_searchentry"
 FTS_TABLE = "gongkai_search_fts"
 
-# The same statements as migration 0002, for ``search_rebuild``.
+# The full-text statements of migration 0002, for ``search_rebuild``.
 SQLITE_DROP = [f"DROP TABLE IF EXISTS {FTS_TABLE}"]
 SQLITE_CREATE = [
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
@@ -35,12 +35,14 @@ POSTGRES_DROP = [
     f"ALTER TABLE {ENTRY_TABLE} DROP COLUMN IF EXISTS search_vector, "
     "DROP COLUMN IF EXISTS title_vector",
 ]
+# Positions are never used (no phrase search; the order is title hit, then date),
+# so the vectors are stripped of them to keep the rows a query must visit small.
 POSTGRES_CREATE = [
     f"ALTER TABLE {ENTRY_TABLE} "
     "ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
-    "(to_tsvector('simple'::regconfig, segmented)) STORED, "
+    "(strip(to_tsvector('simple'::regconfig, segmented))) STORED, "
     "ADD COLUMN title_vector tsvector GENERATED ALWAYS AS "
-    "(to_tsvector('simple'::regconfig, segmented_title)) STORED",
+    "(strip(to_tsvector('simple'::regconfig, segmented_title))) STORED",
     f"CREATE INDEX gongkai_search_vector_gin ON {ENTRY_TABLE} "
     "USING gin (search_vector)",
     f"CREATE INDEX gongkai_search_title_gin ON {ENTRY_TABLE} USING gin (title_vector)",
@@ -83,6 +85,14 @@ def _in_list(column: str, values: Sequence[Any], params: list[Any]) -> str:
 
 
 FacetRow = tuple[int, str, int | None, int]  # agency_id, category, year, count
+# The order within each tier of results.
+ORDER = "e.published_at DESC NULLS LAST, e.id DESC"
+
+
+class Found(NamedTuple):
+    facet_rows: list[FacetRow]
+    ids: list[int]
+    complete: bool
 
 
 class SearchBackend:
@@ -118,13 +128,17 @@ class SearchBackend:
         raise NotImplementedError
 
     def search(
-        self, plan: QueryPlan, filters: Filters, *, limit: int, offset: int
-    ) -> tuple[list[FacetRow], list[int]]:
-        """Facet counts of all matches, and the ids of one page of them, in order.
+        self, plan: QueryPlan, filters: Filters, *, limit: int, offset: int, cap: int
+    ) -> Found:
+        """Facet counts of the matches and the ids of one page of them, in order.
 
-        Order: entries whose title matches the query first, then the newest first.
-        The database finds the matches once (the CTE is used twice, so both SQLite
-        and PostgreSQL materialise it) and returns both results in one statement.
+        Order: entries whose title matches the query first, then the newest first
+        (undated last), then the highest id. Up to ``cap`` matches, the database
+        finds them once (the CTE is used twice, so both SQLite and PostgreSQL
+        materialise it) and returns counts and page in one statement. Beyond
+        ``cap`` (a common word), counting every match would cost a row read per
+        match, so the result says "more than cap", has no facets, and the page
+        comes from ``_page_in_tiers``, which reads only as many rows as it shows.
         """
         title_hit, tparams = self.title_hit_sql(plan)
         source, condition, params = self.match_sql(plan)
@@ -134,7 +148,7 @@ class SearchBackend:
             "WITH m AS (SELECT e.id AS id, e.agency_id AS agency_id, "  # noqa: S608
             "e.category AS category, e.year AS year, e.published_at AS published_at, "
             f"CASE WHEN {title_hit} THEN 1 ELSE 0 END AS t "
-            f"FROM {source} WHERE {condition}{where}) "
+            f"FROM {source} WHERE {condition}{where} LIMIT %s) "
             "SELECT 0, agency_id, category, year, COUNT(*), NULL FROM m "
             "GROUP BY agency_id, category, year "
             "UNION ALL SELECT * FROM (SELECT 1, id, NULL, t, CAST(NULL AS BIGINT), "
@@ -142,9 +156,36 @@ class SearchBackend:
             "ORDER BY t DESC, published_at DESC NULLS LAST, id DESC "
             "LIMIT %s OFFSET %s) AS page"
         )
-        rows = self._fetch(sql, tparams + params + fparams + [max(limit, 0), offset])
+        rows = self._fetch(
+            sql, tparams + params + fparams + [cap + 1, max(limit, 0), offset]
+        )
         facets = [(r[1], r[2], r[3], r[4]) for r in rows if r[0] == 0]
-        return facets, _in_page_order([r for r in rows if r[0] == 1])
+        if sum(r[3] for r in facets) <= cap:
+            return Found(facets, _in_page_order([r for r in rows if r[0] == 1]), True)
+        if offset >= cap:
+            return Found([], [], False)
+        need = min(offset + max(limit, 0), cap)
+        return Found([], self._page_in_tiers(plan, filters, need)[offset:], False)
+
+    def _page_in_tiers(self, plan: QueryPlan, filters: Filters, need: int) -> list[int]:
+        """The first ``need`` matches in search order, by two index-friendly queries."""
+        title_hit, tparams = self.title_hit_sql(plan)
+        source, condition, params = self.match_sql(plan)
+        where, fparams = filters.sql()
+        first = self._fetch(
+            f"SELECT e.id FROM {ENTRY_TABLE} e WHERE {title_hit}{where} "  # noqa: S608
+            f"ORDER BY {ORDER} LIMIT %s",
+            tparams + fparams + [need],
+        )
+        ids = [row[0] for row in first]
+        if len(ids) < need:
+            rest = self._fetch(
+                f"SELECT e.id FROM {source} WHERE {condition} "  # noqa: S608
+                f"AND NOT ({title_hit}){where} ORDER BY {ORDER} LIMIT %s",
+                params + tparams + fparams + [need - len(ids)],
+            )
+            ids += [row[0] for row in rest]
+        return ids
 
     def _fetch(self, sql: str, params: list[Any]) -> list[Any]:
         with self.connection.cursor() as cursor:
@@ -250,14 +291,11 @@ class PostgresBackend(SearchBackend):
 
     def title_hit_sql(self, plan: QueryPlan) -> tuple[str, list[Any]]:
         tsquery, params = _tsquery_sql(plan)
-        return (
-            f"e.id IN (SELECT id FROM {ENTRY_TABLE} WHERE title_vector @@ {tsquery})",  # noqa: S608
-            params,
-        )
+        return f"e.title_vector @@ {tsquery}", params
 
     def search(
-        self, plan: QueryPlan, filters: Filters, *, limit: int, offset: int
-    ) -> tuple[list[FacetRow], list[int]]:
+        self, plan: QueryPlan, filters: Filters, *, limit: int, offset: int, cap: int
+    ) -> Found:
         # PostgreSQL's planner does not count the cost of reading the (TOASTed)
         # search_vector of every row, and picks a sequential scan over the GIN
         # index once a word is common; that scan is ten times slower. Turn it
@@ -269,7 +307,7 @@ class PostgresBackend(SearchBackend):
                     "set_config('enable_seqscan', 'off', true)"
                 )
                 previous = cursor.fetchone()[0]
-            found = super().search(plan, filters, limit=limit, offset=offset)
+            found = super().search(plan, filters, limit=limit, offset=offset, cap=cap)
             # On an error the savepoint's rollback restores the setting instead.
             with self.connection.cursor() as cursor:
                 cursor.execute(

@@ -20,6 +20,12 @@ from .models import SearchEntry
 from .segment import QueryPlan, query_plan
 
 MAX_PAGE_SIZE = 100
+# Matches are counted (and faceted) up to this many; beyond it a query reports
+# "more than MAX_COUNTED" and only the first MAX_COUNTED can be paged through.
+MAX_COUNTED = 10_000
+MAX_PAGE = 1_000_000
+MAX_YEAR = 32767  # PositiveSmallIntegerField
+MAX_ID = 2**63 - 1
 # Exact 文号/索引号 hits shown ahead of the ranked ones; more would be a data error.
 MAX_EXACT_HITS = 50
 
@@ -35,7 +41,8 @@ class FacetCount:
 class SearchHit:
     """One result: the entry's public fields and its highlighted title and snippet.
 
-    ``title_html``, ``doc_number_html`` and ``snippet_html`` are safe HTML: the
+    ``title_html``, ``doc_number_html``, ``index_number_html`` and ``snippet_html``
+    are safe HTML: the
     source text escaped, matched words in ``<mark>``. ``exact`` is true when the
     query was this entry's 文号 or 索引号.
     """
@@ -55,18 +62,27 @@ class SearchHit:
     summary: str
     title_html: SafeString
     doc_number_html: SafeString
+    index_number_html: SafeString
     snippet_html: SafeString
     exact: bool
 
 
 @dataclass(frozen=True)
 class SearchResults:
+    """One page of results.
+
+    ``total`` is exact when ``total_is_exact``; otherwise the query matched more
+    than ``total`` entries (a very common word), only that many can be paged
+    through, and there are no facet counts.
+    """
+
     query: str
     total: int
     page: int
     page_size: int
     hits: list[SearchHit] = field(default_factory=list)
     facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+    total_is_exact: bool = True
 
     @property
     def num_pages(self) -> int:
@@ -135,11 +151,13 @@ def _snippet(entry: SearchEntry, terms: tuple[str, ...]) -> str:
 
 def _hit(entry: SearchEntry, plan: QueryPlan, *, exact: bool) -> SearchHit:
     terms = plan.terms
-    doc_html = (
-        highlight.mark_whole(entry.doc_number)
-        if exact and entry.doc_number_key == plan.number_key
-        else highlight.highlight(entry.doc_number, terms)
-    )
+
+    def number_html(value: str, key: str, *, words: bool) -> str:
+        if exact and key == plan.number_key:
+            return highlight.mark_whole(value)
+        # When the query was a number, words inside other numbers are noise.
+        return highlight.highlight(value, terms if words and not exact else ())
+
     return SearchHit(
         entry_id=entry.pk,
         kind=entry.kind,
@@ -156,7 +174,13 @@ def _hit(entry: SearchEntry, plan: QueryPlan, *, exact: bool) -> SearchHit:
         summary=entry.summary,
         # Everything below was escaped by ``highlight``; only <mark> is markup.
         title_html=mark_safe(highlight.highlight(entry.title, terms)),  # noqa: S308
-        doc_number_html=mark_safe(doc_html),  # noqa: S308
+        doc_number_html=mark_safe(  # noqa: S308
+            number_html(entry.doc_number, entry.doc_number_key, words=True)
+        ),
+        index_number_html=mark_safe(  # noqa: S308
+            # An index number is a code: only an exact hit is marked.
+            number_html(entry.index_number, entry.index_number_key, words=False)
+        ),
         snippet_html=mark_safe(_snippet(entry, terms)),  # noqa: S308
         exact=exact,
     )
@@ -176,6 +200,11 @@ def _hits(ids: list[int], exact_ids: set[int], plan: QueryPlan) -> list[SearchHi
 
 def _backend() -> SearchBackend:
     return backend_for(connections[router.db_for_read(SearchEntry)])
+
+
+def _in_range(value: int | None, top: int) -> bool:
+    # Values from a query string can be any size; the databases refuse huge ones.
+    return value is None or 0 <= value <= top
 
 
 def _clean_filter(value: str | None) -> str | None:
@@ -200,14 +229,18 @@ def search_query(
     entry first. Filters restrict by agency, Art. 20 category, year and kind. Any
     input is accepted: an empty query gives no results, odd syntax is plain text.
     """
-    page = max(1, int(page))
+    page = min(max(1, int(page)), MAX_PAGE)
     page_size = min(max(1, int(page_size)), MAX_PAGE_SIZE)
     empty = SearchResults(query=q or "", total=0, page=page, page_size=page_size)
     plan = query_plan(q or "")
-    if plan.is_empty:
+    if plan.is_empty or not _in_range(year, MAX_YEAR):
         return empty
     filters = Filters(
-        agency_ids=tuple(agency_ids) if agency_ids is not None else None,
+        agency_ids=(
+            tuple(i for i in agency_ids if _in_range(i, MAX_ID))
+            if agency_ids is not None
+            else None
+        ),
         category=_clean_filter(category),
         year=year,
         kind=_clean_filter(kind),
@@ -217,24 +250,28 @@ def search_query(
     rows = [row for _pk, row in exact_rows]
     offset = (page - 1) * page_size
     ids = exact[offset : offset + page_size]
+    complete = True
     if plan.clauses:
         # Exact hits come first; the ranked matches fill the rest of the pages.
-        facet_rows, ranked = _backend().search(
+        found = _backend().search(
             plan,
             dataclasses.replace(filters, exclude_ids=tuple(exact)),
             limit=page_size - len(ids),
             offset=max(0, offset - len(exact)),
+            cap=MAX_COUNTED,
         )
-        rows += facet_rows
-        ids += ranked
-    total = sum(row[3] for row in rows)
+        rows += found.facet_rows
+        ids += found.ids
+        complete = found.complete
+    total = sum(row[3] for row in rows) if complete else len(exact) + MAX_COUNTED
     if not total:
         return empty
     return SearchResults(
         query=q,
         total=total,
+        total_is_exact=complete,
         page=page,
         page_size=page_size,
         hits=_hits(ids, set(exact), plan),
-        facets=_facets(rows),
+        facets=_facets(rows) if complete else {},
     )

@@ -102,12 +102,15 @@ def test_doc_number_matches_exactly_however_bracketed(corpus, typed):
     assert keys(results)[0] == "k:xk"
     assert results.hits[0].exact
     assert results.hits[0].doc_number_html == "<mark>卫司发〔2023〕12号</mark>"
+    assert results.hits[0].index_number_html == "000014349/2023-00012"
 
 
 def test_index_number_matches_exactly(corpus):
     results = search_query(q=" 000014349/2023-00012 ")
     assert keys(results) == ["k:xk"]
     assert results.hits[0].exact
+    assert results.hits[0].index_number_html == "<mark>000014349/2023-00012</mark>"
+    assert results.hits[0].doc_number_html == "卫司发〔2023〕12号"
 
 
 def test_exact_doc_number_hit_ranks_before_documents_citing_it(corpus, tree):
@@ -138,6 +141,9 @@ def test_filters(corpus, tree):
     assert keys(search_query(q="关于", category="art20_5\x00")) == ["k:xk"]
     assert keys(search_query(q="卫司发〔2023〕12号", year=10**12)) == []
     assert keys(search_query(q="关于", year=10**12)) == []
+    assert keys(search_query(q="关于", year=10**30)) == []
+    assert keys(search_query(q="关于", year=-1)) == []
+    assert keys(search_query(q="关于", agency_ids=[10**30, -5])) == []
 
 
 def test_facets_count_the_matches(corpus, tree):
@@ -295,6 +301,7 @@ def test_pagination(tree):
             title=f"行政许可事项第{n}批",
             published_at=datetime.date(2023, 1, n + 1),
         )
+    assert search_query(q="许可", page=10**30).hits == []
     pages = [search_query(q="许可", page=p, page_size=3) for p in (1, 2, 3, 4)]
     assert [len(p.hits) for p in pages] == [3, 3, 1, 0]
     assert pages[0].total == 7 and pages[0].num_pages == 3
@@ -401,3 +408,50 @@ def test_postgres_planner_setting_is_put_back(corpus):
         search_query(q="司法")
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+
+
+@pytest.fixture
+def many(tree):
+    """Nine entries matching 许可: titles and bodies, dated and undated, two agencies."""
+    for n in range(9):
+        SearchEntryFactory(
+            agency=tree["a"] if n % 3 else tree["b"],
+            object_key=f"k:m{n}",
+            title="行政许可公示" if n % 2 else f"工作动态{n}",
+            body_text="" if n % 2 else "涉及许可事项",
+            published_at=None if n == 4 else datetime.date(2023, 1, 1 + n),
+        )
+    return tree
+
+
+def all_pages(size, **kwargs):
+    found, page = [], 1
+    while True:
+        results = search_query(q="许可", page=page, page_size=size, **kwargs)
+        if not results.hits:
+            return found, results
+        found += keys(results)
+        page += 1
+
+
+@pytest.mark.parametrize("size", [1, 2, 4, 20])
+def test_common_words_beyond_the_count_limit_keep_the_same_order(
+    many, monkeypatch, size
+):
+    counted, full = all_pages(size)
+    assert full.total_is_exact and full.total == 9
+    monkeypatch.setattr("gongkai.search.selectors.MAX_COUNTED", 5)
+    bounded, results = all_pages(size)
+    # Only the first five can be paged through, in the same order as before.
+    assert bounded == counted[:5]
+    first = search_query(q="许可", page_size=size)
+    assert not first.total_is_exact
+    assert first.total == 5
+    assert first.facets == {}
+
+
+def test_count_limit_applies_after_filters(many, monkeypatch):
+    monkeypatch.setattr("gongkai.search.selectors.MAX_COUNTED", 5)
+    results = search_query(q="许可", agency_ids=[many["b"].pk])
+    assert results.total_is_exact and results.total == 3
+    assert results.facets["agency"][0].count == 3

@@ -9,11 +9,15 @@ never stored (see ``gongkai.publications.selectors.documents.document_validity``
 from __future__ import annotations
 
 import datetime
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Max, Min, Q, QuerySet
-from django.http import HttpRequest
+from django.core.cache import cache
+from django.db.models import Count, F, Q, QuerySet
+
+from wagtail.models import Site
 
 from gongkai.agencies.models import Agency
 from gongkai.publications.models import (
@@ -37,6 +41,33 @@ SORTS: dict[str, tuple[str, ...]] = {
     "index": ("index_number",),
 }
 LATEST_PER_CATEGORY = 3
+MAX_COUNTED = 10_000
+COUNTS_CACHE_SECONDS = 60
+ENTRY_COLUMNS = (
+    "id",
+    "index_number",
+    "page_id",
+    "title",
+    "kind",
+    "category",
+    "topic",
+    "published_on",
+)
+ITEM_COLUMNS = (
+    "id",
+    "doc_number",
+    "written_on",
+    "validity",
+    "document",
+    "document__doc_type",
+    "document__organ_code",
+    "document__doc_year",
+    "document__doc_serial",
+    "document__written_on",
+    "document__effective_from",
+    "document__valid_until",
+    "document__repealed_on",
+)
 
 
 @dataclass(frozen=True)
@@ -121,13 +152,111 @@ def catalogue_filter(
 
 
 def catalogue_years(*, agency: Agency) -> list[int]:
-    """Years from the first to the last publication, newest first."""
-    bounds = CatalogueEntry.objects.filter(agency=agency).aggregate(
-        first=Min("published_on"), last=Max("published_on")
+    """Years from the first to the last publication, newest first (two index
+    look-ups on (agency, published_on))."""
+    dates = CatalogueEntry.objects.filter(agency=agency).values_list(
+        "published_on", flat=True
     )
-    if bounds["first"] is None:
+    first = dates.order_by("published_on").first()
+    last = dates.order_by("-published_on").first()
+    if first is None or last is None:
         return []
-    return list(range(bounds["last"].year, bounds["first"].year - 1, -1))
+    return list(range(last.year, first.year - 1, -1))
+
+
+@dataclass(frozen=True)
+class CataloguePage:
+    """One page of the catalogue. Counting stops at ``MAX_COUNTED`` matches: beyond
+    that the total is shown as "more than" and visitors narrow with the filters."""
+
+    number: int
+    page_size: int
+    total: int
+    total_is_exact: bool
+    entries: Sequence[CatalogueEntry]
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def catalogue_count(entries: QuerySet[CatalogueEntry], *, cache_key: str = "") -> int:
+    """How many entries match, counting at most ``MAX_COUNTED`` + 1.
+
+    With a ``cache_key`` the count is kept for a minute in the shared cache: a
+    catalogue's listing is read far more often than it changes, and counting a large
+    one takes longer than the rest of the page. The rows themselves are always live.
+    """
+    if cache_key:
+        cached = cache.get(cache_key)
+        if cached is not None:
+            return int(cached)
+    counted = entries.order_by()[: MAX_COUNTED + 1].count()
+    if cache_key:
+        cache.set(cache_key, counted, COUNTS_CACHE_SECONDS)
+    return counted
+
+
+def catalogue_count_key(
+    *, agency: Agency, filters: CatalogueFilters, today: datetime.date
+) -> str:
+    """The cache key of a catalogue count (the order does not change the count)."""
+    facets = (
+        filters.category,
+        filters.topic,
+        filters.year,
+        filters.kind,
+        filters.validity,
+    )
+    digest = hashlib.sha256(repr(facets).encode()).hexdigest()[:20]
+    return f"gk:portal:catalogue-count:{agency.pk}:{today.isoformat()}:{digest}"
+
+
+def catalogue_page(
+    entries: QuerySet[CatalogueEntry],
+    *,
+    number: int,
+    page_size: int,
+    count_key: str = "",
+) -> CataloguePage:
+    """The ``number``-th page of ``entries`` (clamped to the pages that exist)."""
+    counted = catalogue_count(entries, cache_key=count_key)
+    total = min(counted, MAX_COUNTED)
+    last_page = max(1, -(-total // page_size))
+    number = min(max(1, number), last_page)
+    offset = (number - 1) * page_size
+    rows = list(
+        entries.annotate(page_url_path=F("page__url_path")).only(*ENTRY_COLUMNS)[
+            offset : offset + page_size
+        ]
+    )
+    return CataloguePage(
+        number=number,
+        page_size=page_size,
+        total=total,
+        total_is_exact=counted <= MAX_COUNTED,
+        entries=rows,
+    )
 
 
 def _validity_label(page: Any, today: datetime.date) -> str:
@@ -145,22 +274,44 @@ def _label(choices: Any, value: str) -> str:
         return value
 
 
+def site_root_paths() -> list[str]:
+    """The url_paths of the sites' root pages (Wagtail caches them)."""
+    return [root.root_path for root in Site.get_site_root_paths()]
+
+
+def public_path(url_path: str, roots: list[str]) -> str:
+    """A page's path on the site: its url_path without the site root's (what
+    ``Page.get_url`` gives on a single site, without a query per page)."""
+    for root in roots:
+        if url_path.startswith(root):
+            return url_path[len(root) - 1 :]
+    return ""
+
+
+def _item_pages(entries: Sequence[CatalogueEntry]) -> dict[int, CatalogueItemPage]:
+    pages = (
+        CatalogueItemPage.objects.filter(pk__in=[e.page_id for e in entries])
+        .select_related("document")
+        .only(*ITEM_COLUMNS)
+    )
+    return {page.pk: page for page in pages}
+
+
 def catalogue_rows(
-    entries: list[CatalogueEntry], *, request: HttpRequest, today: datetime.date
+    entries: Sequence[CatalogueEntry], *, today: datetime.date
 ) -> list[CatalogueRow]:
     """The metadata of a page of entries: 文号, 成文日期 and 有效性 come from the
     item pages (and their register documents), in one extra query."""
-    items = CatalogueItemPage.objects.filter(
-        pk__in=[e.page_id for e in entries]
-    ).select_related("document")
-    specific = {page.pk: page for page in items}
+    specific = _item_pages(entries)
+    roots = site_root_paths()
     rows = []
     for entry in entries:
         page = specific.get(entry.page_id)  # type: ignore[arg-type]
+        url_path = getattr(entry, "page_url_path", "") or ""
         rows.append(
             CatalogueRow(
                 entry=entry,
-                url=(entry.page.get_url(request=request) or "") if entry.page else "",
+                url=public_path(url_path, roots),
                 doc_number=page.display_doc_number if page else "",
                 written_on=page.display_written_on if page else None,
                 validity=_validity_label(page, today) if page else "",
@@ -173,11 +324,50 @@ def catalogue_rows(
 
 
 @dataclass(frozen=True)
+class ItemLink:
+    """A published item as a link in a short list."""
+
+    title: str
+    url: str
+    published_on: datetime.date
+    index_number: str
+
+
+def item_links(entries: QuerySet[CatalogueEntry], *, limit: int) -> list[ItemLink]:
+    """The newest ``limit`` of ``entries`` as links (one query, no page objects)."""
+    roots = site_root_paths()
+    rows = entries.order_by("-published_on", "-id").values_list(
+        "title", "page__url_path", "published_on", "index_number"
+    )[:limit]
+    return [
+        ItemLink(title, public_path(url_path or "", roots), published_on, number)
+        for title, url_path, published_on, number in rows
+    ]
+
+
+@dataclass(frozen=True)
 class CategoryBlock:
     value: str
     label: str
     count: int
-    latest: list[CatalogueEntry]
+    latest: list[ItemLink]
+
+
+def _count_by(entries: QuerySet[CatalogueEntry], field: str) -> dict[str, int]:
+    rows = entries.order_by().values_list(field).annotate(n=Count("id"))
+    return {value: n for value, n in rows.values_list(field, "n") if value}
+
+
+def _category_counts(agency: Agency) -> tuple[dict[str, int], dict[str, int]]:
+    """Published items per Art. 20 and Art. 21 category. Counting a large catalogue
+    takes a while, so the counts are kept in the shared cache for a minute."""
+    key = f"gk:portal:category-counts:{agency.pk}"
+    cached = cache.get(key)
+    if cached is None:
+        entries = public_entries(agency=agency)
+        cached = (_count_by(entries, "category"), _count_by(entries, "art21_category"))
+        cache.set(key, cached, COUNTS_CACHE_SECONDS)
+    return cached
 
 
 def proactive_overview(
@@ -186,24 +376,10 @@ def proactive_overview(
     """法定主动公开内容: every Art. 20 category with its number of published items
     and the newest few; then the Art. 21 categories the agency uses."""
     entries = public_entries(agency=agency)
-    counts = dict(
-        entries.values_list("category")
-        .annotate(n=Count("id"))
-        .values_list("category", "n")
-    )
-    art21 = dict(
-        entries.exclude(art21_category="")
-        .values_list("art21_category")
-        .annotate(n=Count("id"))
-        .values_list("art21_category", "n")
-    )
+    counts, art21 = _category_counts(agency)
 
-    def latest(**lookup: str) -> list[CatalogueEntry]:
-        return list(
-            entries.filter(**lookup)
-            .select_related("page")
-            .order_by("-published_on", "-id")[:LATEST_PER_CATEGORY]
-        )
+    def latest(**lookup: str) -> list[ItemLink]:
+        return item_links(entries.filter(**lookup), limit=LATEST_PER_CATEGORY)
 
     art20_blocks = [
         CategoryBlock(
@@ -250,9 +426,6 @@ def _section_path(agency: Agency) -> str:
     return section.path if section is not None else "-"
 
 
-def latest_entries(*, agency: Agency, count: int = 8) -> list[CatalogueEntry]:
-    return list(
-        public_entries(agency=agency)
-        .select_related("page")
-        .order_by("-published_on", "-id")[:count]
-    )
+def latest_entries(*, agency: Agency, count: int = 8) -> list[ItemLink]:
+    """The agency's newest published items, for its home page."""
+    return item_links(public_entries(agency=agency), limit=count)

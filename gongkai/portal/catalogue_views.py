@@ -7,7 +7,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,7 +16,9 @@ from gongkai.publications.models import Art20Category, ItemKind, Topic, Validity
 
 from .catalogue import (
     CatalogueFilters,
+    catalogue_count_key,
     catalogue_filter,
+    catalogue_page,
     catalogue_rows,
     catalogue_years,
     consultation_lists,
@@ -79,6 +80,11 @@ class CatalogueFilterForm(forms.Form):
         )
 
 
+def _page_number(request: HttpRequest) -> int:
+    value = request.GET.get("page", "")
+    return int(value) if value.isdigit() and len(value) < 6 else 1
+
+
 def catalogue(request: HttpRequest, agency_id: int) -> HttpResponse:
     """The catalogue with filters (category, topic, year, type, validity) and order."""
     agency = agency_public_get(agency_id=agency_id)
@@ -86,9 +92,13 @@ def catalogue(request: HttpRequest, agency_id: int) -> HttpResponse:
         request.GET or None, years=catalogue_years(agency=agency)
     )
     today = timezone.localdate()
-    entries = catalogue_filter(agency=agency, filters=form.filters(), today=today)
-    page = Paginator(entries.select_related("page"), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    filters = form.filters()
+    entries = catalogue_filter(agency=agency, filters=filters, today=today)
+    page = catalogue_page(
+        entries,
+        number=_page_number(request),
+        page_size=PAGE_SIZE,
+        count_key=catalogue_count_key(agency=agency, filters=filters, today=today),
     )
     params = {k: v for k, v in request.GET.items() if k != "page" and v}
     return render(
@@ -98,9 +108,7 @@ def catalogue(request: HttpRequest, agency_id: int) -> HttpResponse:
             "agency": agency,
             "form": form,
             "page": page,
-            "rows": catalogue_rows(
-                list(page.object_list), request=request, today=today
-            ),
+            "rows": catalogue_rows(page.entries, today=today),
             "query": urlencode(params),
             "filtered": bool(params),
             "section": "catalogue",

@@ -9,10 +9,10 @@ from typing import Any
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from wagtail.models import Site
-
 from gongkai.agencies.models import Agency
 from gongkai.publications.models import CatalogueEntry
+
+from .catalogue import public_path, site_root_paths
 
 AGENCY_PAGES = (
     "agency_home",
@@ -45,19 +45,13 @@ class AgencySitemap(Sitemap):
         return reverse(f"portal:{item[1]}", args=[item[0]])
 
 
-def _root_prefix() -> str:
-    """The url_path of the default site's root page (stripped from page paths)."""
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    return site.root_page.url_path if site is not None else "/"
-
-
 class CatalogueSitemap(Sitemap):
     """Published catalogue items, by their page's public path."""
 
     changefreq = "monthly"
 
     def items(self) -> Any:
-        self._prefix = _root_prefix()
+        self._roots = site_root_paths()
         return (
             CatalogueEntry.objects.filter(page__live=True)
             .order_by("pk")
@@ -65,10 +59,7 @@ class CatalogueSitemap(Sitemap):
         )
 
     def location(self, item: tuple[str, datetime.date]) -> str:
-        path = item[0]
-        if path.startswith(self._prefix):
-            path = "/" + path[len(self._prefix) :]
-        return path
+        return public_path(item[0], self._roots)
 
     def lastmod(self, item: tuple[str, datetime.date]) -> datetime.date:
         return item[1]

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.agencies.models import Agency
 from gongkai.search.selectors import FacetCount, SearchResults, search_query
 
+from .labels import category_label
+
 PAGE_SIZE = 20
 MAX_PAGE = 500
 
@@ -77,7 +79,9 @@ def _facet_links(
             "clear_url": _link(params, **{name: None}),
             "values": [
                 {
-                    "label": facet.label,
+                    "label": category_label(str(facet.value))
+                    if name == "category"
+                    else facet.label,
                     "count": facet.count,
                     "url": _link(params, **{name: facet.value}),
                     "current": str(cleaned.get(name)) == str(facet.value),

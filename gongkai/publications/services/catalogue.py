@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wagtail.actions.unpublish_page import UnpublishPageAction
@@ -230,12 +231,17 @@ def disclosure_section_ensure(
         raise PermissionDenied(_("You may not set up this agency's section."))
     section = DisclosureIndexPage.objects.filter(agency=agency).first()
     if section is None:
-        section = DisclosureIndexPage(
-            title=agency.name,
-            slug=slug or (agency.org_code or f"agency-{agency.pk}").lower(),
-            agency=agency,
-        )
-        disclosure_root_ensure().add_child(instance=section)
+        slug = slugify(slug or agency.org_code or f"agency-{agency.pk}")
+        root = disclosure_root_ensure()
+        if not slug or root.get_children().filter(slug=slug).exists():
+            raise ValidationError(
+                {
+                    "slug": _("Choose another address: “%(slug)s” is taken.")
+                    % {"slug": slug}
+                }
+            )
+        section = DisclosureIndexPage(title=agency.name, slug=slug, agency=agency)
+        root.add_child(instance=section)
         _publish_structure(section)
         audit_record(
             actor=acting_user,

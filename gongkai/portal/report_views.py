@@ -105,6 +105,8 @@ def report_download(
 
 report_urlpatterns = [
     path("reports/<str:agency>/", report_list, name="report_list"),
+    # The name the agency's portal home links by.
+    path("reports/<str:agency>/", report_list, name="annual_reports"),
     path("reports/<str:agency>/<int:year>/", report_detail, name="report_detail"),
     path(
         "reports/<str:agency>/<int:year>/v<int:version>/",

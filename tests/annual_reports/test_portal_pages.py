@@ -101,3 +101,8 @@ def test_corrected_version_shows_its_note_and_supersedes(
     assert "更正了表三的统计口径。" in body
     old = client.get(f"/reports/{dept.pk}/2023/v1/").content.decode()
     assert "本版本已被更正后的版本取代" in old
+
+
+def test_agency_home_links_to_its_annual_reports(client, dept):
+    body = client.get(f"/agency/{dept.pk}/").content.decode()
+    assert f'href="/reports/{dept.pk}/"' in body

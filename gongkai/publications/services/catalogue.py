@@ -186,7 +186,11 @@ def _site_root() -> Page:
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is not None:
         return site.root_page
-    root = Page.get_first_root_node()
+    # Wagtail's migrations create the tree's root, but a database emptied since (a
+    # flushed test database, a restored dump) may lack it.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root")
+    )
     home = root.get_children().first() or root.add_child(
         instance=Page(title="首页", slug="home")
     )

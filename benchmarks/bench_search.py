@@ -16,8 +16,8 @@ PostgreSQL is skipped when unreachable), ``--only sqlite|postgresql``.
 To keep the run short, the bulk corpus is segmented phrase by phrase (each distinct
 phrase once, memoised) and inserted with executemany, then the full-text index is
 built in one pass; per-entry indexing cost is measured separately on 1,000 entries.
-The 100k run takes about four minutes on a busy 2-core machine; the 1M step adds
-about half an hour (most of it loading and indexing).
+The 100k run takes about five minutes on a busy 2-core machine; the 1M step adds
+about nine (most of it loading and indexing).
 """
 
 from __future__ import annotations

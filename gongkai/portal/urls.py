@@ -12,6 +12,7 @@ from . import (
     track_views,
     views,
 )
+from .report_views import report_urlpatterns
 
 app_name = "portal"
 
@@ -57,4 +58,5 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("checker/", include(checker_views.urlpatterns)),
+    *report_urlpatterns,
 ]

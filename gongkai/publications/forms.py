@@ -255,3 +255,13 @@ class ReviewStepsForm(forms.Form):
             for i in range(6)
             if self.cleaned_data.get(f"name_{i}", "").strip()
         ]
+
+
+class SectionForm(forms.Form):
+    slug = forms.SlugField(
+        label=_("address on the portal"),
+        max_length=50,
+        help_text=_(
+            "Letters, digits and hyphens; the section is published at /gk/<address>/."
+        ),
+    )

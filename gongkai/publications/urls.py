@@ -45,6 +45,7 @@ urlpatterns = [
         name="item_withdraw",
     ),
     path("stats/", catalogue.stats_view, name="stats"),
+    path("settings/", catalogue.settings_index, name="settings_index"),
     path(
         "settings/<int:agency_id>/",
         catalogue.agency_settings,

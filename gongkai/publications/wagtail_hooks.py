@@ -45,10 +45,20 @@ def _menu_items() -> list[MenuItem]:
         (_("Public consultations"), "publications:consultation_list", "comment", 40),
         (_("Statistics"), "publications:stats", "list-ol", 50),
     ]
-    return [
+    items = [
         PermMenuItem(label, reverse(name), icon_name=icon, order=order, perm=Perm.VIEW)
         for label, name, icon, order in entries
     ]
+    items.append(
+        PermMenuItem(
+            _("Settings"),
+            reverse("publications:settings_index"),
+            icon_name="cogs",
+            order=60,
+            perm=Perm.MANAGE,
+        )
+    )
+    return items
 
 
 class DisclosureSubmenu(SubmenuMenuItem):

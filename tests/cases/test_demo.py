@@ -68,7 +68,12 @@ def test_justice_bureau_2023_matches_the_seed_report(demo):
         "reply_approved",
         "replied",
     ]
-    assert AuditEntry.objects.filter(target_id=str(case.pk)).count() == 5
+    assert (
+        AuditEntry.objects.filter(
+            target_type=case._meta.label, target_id=str(case.pk)
+        ).count()
+        == 5
+    )
 
 
 def test_fictional_departments_are_realistic(demo):

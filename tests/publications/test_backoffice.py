@@ -356,3 +356,25 @@ def test_stats_screen(client, tree, people):
     response = client.get(f"{BASE}/stats/?agency={tree['b'].pk}&year=2023")
     assert response.status_code == 200
     assert "agency" in response.context["form"].errors
+
+
+def test_menu_in_chinese(client, people):
+    import json
+
+    client.force_login(people["clerk"])
+    body = client.get("/admin/").content.decode()
+    for label in ("主动公开", "公文登记", "年度数据", "征求意见"):
+        assert json.dumps(label) in body
+
+
+def test_admin_creates_the_section(client, tree, people):
+    client.force_login(people["admin"])
+    body = client.get(f"{BASE}/settings/").content.decode()
+    assert "甲市司法局" in body and "尚未创建" in body
+    url = f"{BASE}/settings/{tree['a'].pk}/"
+    assert client.post(url, {"slug": "jia sfj!"}).status_code == 200
+    assert client.post(url, {"slug": "jsfj"}).status_code == 302
+    assert client.get("/gk/jsfj/").status_code == 200
+    assert "第 1 步" in client.get(url).content.decode()  # the review steps form
+    client.force_login(people["clerk"])
+    assert client.get(url).status_code == 403

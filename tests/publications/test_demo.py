@@ -86,8 +86,22 @@ def test_demo_bureau_2023_gives_the_seed_figures(client):
     ):
         assert text in body
 
+    section = client.get("/gk/sfj/").content.decode()
+    latest = CatalogueEntry.objects.filter(agency=sfj).order_by("-published_on", "-id")[
+        0
+    ]
+    assert latest.index_number in section and "公开目录" in section
+    assert "中卫市司法局" in client.get("/gk/").content.decode()
+
     # Loading again changes nothing.
-    counts = (CatalogueEntry.objects.count(), OfficialDocument.objects.count())
+    def counts():
+        return (
+            CatalogueEntry.objects.count(),
+            OfficialDocument.objects.count(),
+            AuditEntry.objects.count(),
+        )
+
+    before = counts()
     call_command("demo", "load")
-    assert (CatalogueEntry.objects.count(), OfficialDocument.objects.count()) == counts
+    assert counts() == before
     assert publication_stats(agency=sfj, year=2023).table2 == SEED_TABLE2

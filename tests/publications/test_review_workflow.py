@@ -214,3 +214,11 @@ def test_art21_category_and_register_rules_in_the_form(client, staff, tree):
     assert "该公文的公开属性为“不予公开”，不得主动公开。" in body
     assert "该第二十一条类别仅适用于乡镇。" in body
     assert not CatalogueItemPage.objects.filter(slug="pufa").exists()
+
+
+def test_items_stay_in_their_agency_section(staff, tree):
+    page = draft_item(staff["section"], owner=staff["clerk"])
+    other_section = Page.objects.get(slug=f"a{tree['b'].pk}")
+    tester = page.permissions_for_user(superuser())
+    assert not tester.can_move_to(other_section)
+    assert not tester.can_publish() and not tester.can_unpublish()

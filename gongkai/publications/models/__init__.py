@@ -21,14 +21,16 @@ from .choices import (
     TrialKind,
     Validity,
 )
-from .consultations import ConsultationComment
+from .consultations import (
+    ConsultationAttachment,
+    ConsultationComment,
+    ConsultationPage,
+)
 from .documents import ExpiryReminder, OfficialDocument
 from .figures import NewMediaAccount, NewMediaYearFigures, YearlyFigure
 from .pages import (
     CatalogueAttachment,
     CatalogueItemPage,
-    ConsultationAttachment,
-    ConsultationPage,
     DisclosureIndexPage,
     DisclosureItemPage,
     DisclosureRootPage,

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +56,13 @@ class ReviewedPagePermissionTester(PagePermissionTester):
     def can_unschedule(self) -> bool:
         return self.user.is_active and (
             self.user.is_superuser or "change" in self.permissions
+        )
+
+    def can_move_to(self, destination: Any) -> bool:
+        # An item belongs to its agency's section; its catalogue entry (and 索引号)
+        # stays with that agency.
+        return destination.pk == self.page.get_parent().pk and super().can_move_to(
+            destination
         )
 
 
@@ -348,61 +355,3 @@ class InterpretationPage(DisclosureItemPage):
     @property
     def entry_kind(self) -> str:
         return ItemKind.INTERPRETATION
-
-
-class ConsultationPage(DisclosureItemPage):
-    """A draft put out for public comment (征求意见), with the feedback on adoption
-    (意见反馈) published after it closes."""
-
-    body = RichTextField(_("draft"), blank=True)
-    opens_on = models.DateField(_("open from"))
-    closes_on = models.DateField(
-        _("open until"),
-        help_text=_("Comments are accepted until the end of this day."),
-    )
-    identity_required = models.BooleanField(
-        _("commenters must give name and contact"), default=False
-    )
-    feedback = RichTextField(
-        _("feedback on adoption"),
-        blank=True,
-        help_text=_("Published after the consultation closes."),
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        MultiFieldPanel(
-            [
-                FieldPanel("opens_on"),
-                FieldPanel("closes_on"),
-                FieldPanel("identity_required"),
-            ],
-            heading=_("Consultation period"),
-        ),
-        *DisclosureItemPage.metadata_panels,
-        FieldPanel("body"),
-        InlinePanel("attachments", label=_("attachments")),
-        FieldPanel("feedback"),
-    ]
-    template = "publications/consultation_page.html"
-
-    class Meta:
-        verbose_name = _("public consultation")
-
-    @property
-    def entry_kind(self) -> str:
-        return ItemKind.CONSULTATION
-
-    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        from gongkai.publications.views.public import consultation_serve
-
-        return consultation_serve(self, request, *args, **kwargs)
-
-
-class ConsultationAttachment(Attachment):
-    page = ParentalKey(
-        ConsultationPage, on_delete=models.CASCADE, related_name="attachments"
-    )
-
-    class Meta(Attachment.Meta):
-        verbose_name = _("attachment")

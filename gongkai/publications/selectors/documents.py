@@ -10,7 +10,9 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.http import Http404
 
 from gongkai.agencies.permissions import Perm
 from gongkai.agencies.selectors import scope_queryset_for_user
@@ -94,9 +96,6 @@ def document_get_for_user(
     *, user: Any, document_id: int, perm: Perm = Perm.VIEW
 ) -> OfficialDocument:
     """One document; 404 when the user may not see it, 403 when it may not act."""
-    from django.core.exceptions import PermissionDenied
-    from django.http import Http404
-
     document = (
         document_list_for_user(user=user, perm=Perm.VIEW).filter(pk=document_id).first()
     )

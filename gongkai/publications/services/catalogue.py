@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wagtail.actions.unpublish_page import UnpublishPageAction
@@ -27,7 +28,6 @@ from gongkai.audit.services import audit_record, audit_snapshot
 from ..context import acting, current_actor, current_reason
 from ..models import (
     CatalogueEntry,
-    CatalogueItemPage,
     DisclosureIndexPage,
     DisclosureItemPage,
     DisclosureRootPage,
@@ -231,12 +231,17 @@ def disclosure_section_ensure(
         raise PermissionDenied(_("You may not set up this agency's section."))
     section = DisclosureIndexPage.objects.filter(agency=agency).first()
     if section is None:
-        section = DisclosureIndexPage(
-            title=agency.name,
-            slug=slug or (agency.org_code or f"agency-{agency.pk}").lower(),
-            agency=agency,
-        )
-        disclosure_root_ensure().add_child(instance=section)
+        slug = slugify(slug or agency.org_code or f"agency-{agency.pk}")
+        root = disclosure_root_ensure()
+        if not slug or root.get_children().filter(slug=slug).exists():
+            raise ValidationError(
+                {
+                    "slug": _("Choose another address: “%(slug)s” is taken.")
+                    % {"slug": slug}
+                }
+            )
+        section = DisclosureIndexPage(title=agency.name, slug=slug, agency=agency)
+        root.add_child(instance=section)
         _publish_structure(section)
         audit_record(
             actor=acting_user,
@@ -247,7 +252,3 @@ def disclosure_section_ensure(
         )
     review_workflow_configure(acting_user=acting_user, agency=agency)
     return section
-
-
-def catalogue_item_pages_for_document(*, document_id: int) -> list[CatalogueItemPage]:
-    return list(CatalogueItemPage.objects.filter(document_id=document_id))

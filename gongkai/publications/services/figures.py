@@ -83,6 +83,8 @@ def _write_figure(
     is_demo: bool = False,
 ) -> YearlyFigure:
     existing = YearlyFigure.objects.filter(agency=agency, year=year, item=item).first()
+    if existing is not None and (existing.value, existing.source) == (value, source):
+        return existing  # nothing changes (e.g. the same form posted twice)
     before = audit_snapshot(existing, ("value", "source")) if existing else None
     figure, _created = YearlyFigure.objects.update_or_create(
         agency=agency,
@@ -187,6 +189,14 @@ def new_media_account_save(
         problems["operator"] = _("Say who operates the account.")
     if problems:
         raise ValidationError(problems)
+    existing = NewMediaAccount.objects.filter(
+        agency=agency, platform=platform, name=name.strip()
+    ).first()
+    if existing is not None and (existing.operator, existing.is_active) == (
+        operator.strip(),
+        is_active,
+    ):
+        return existing
     account, created = NewMediaAccount.objects.update_or_create(
         agency=agency,
         platform=platform,
@@ -231,6 +241,12 @@ def new_media_figures_set(
     if problems:
         raise ValidationError(problems)
     existing = NewMediaYearFigures.objects.filter(account=account, year=year).first()
+    if existing is not None and (
+        existing.issues,
+        existing.articles,
+        existing.source,
+    ) == (issues, articles, source.strip()):
+        return existing
     before = (
         audit_snapshot(existing, ("issues", "articles", "source")) if existing else None
     )

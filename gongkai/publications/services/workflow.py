@@ -158,7 +158,9 @@ def review_workflow_configure(
     problems = _step_problems(steps)
     if problems:
         raise ValidationError(problems)
-    section = DisclosureIndexPage.objects.get(agency=agency)
+    section = DisclosureIndexPage.objects.filter(agency=agency).first()
+    if section is None:
+        raise ValidationError(_("This agency has no disclosure section yet."))
     had_steps = ReviewStep.objects.filter(agency=agency).exists()
     before = _current_steps(agency)
     ReviewStep.objects.filter(agency=agency).delete()

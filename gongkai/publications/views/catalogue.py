@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import Perm
 from gongkai.agencies.selectors import (
     agency_get_for_user,
@@ -24,18 +25,20 @@ from ..forms import (
     DisclosureSettingsForm,
     ModerationForm,
     ReviewStepsForm,
+    SectionForm,
     WithdrawForm,
 )
 from ..models import (
     CommentStatus,
     ConsultationComment,
     ConsultationPage,
+    DisclosureIndexPage,
     DisclosureItemPage,
     DisclosureSettings,
     ReviewStep,
 )
 from ..selectors.stats import publication_stats
-from ..services.catalogue import catalogue_item_withdraw
+from ..services.catalogue import catalogue_item_withdraw, disclosure_section_ensure
 from ..services.consultations import consultation_comment_moderate
 from ..services.workflow import DEFAULT_STEPS, review_workflow_configure
 from .helpers import run_service
@@ -167,11 +170,49 @@ def stats_view(request: HttpRequest) -> HttpResponse:
 
 
 @forbidden_as_403
+def settings_index(request: HttpRequest) -> HttpResponse:
+    """Permission: Perm.MANAGE on each agency listed."""
+    agencies = agency_list_for_user(user=request.user, perm=Perm.MANAGE).select_related(
+        "disclosure_section"
+    )
+    return render(
+        request,
+        "publications/backoffice/settings_index.html",
+        {"agencies": agencies, "page_title": _("Disclosure settings")},
+    )
+
+
+def _section_create(request: HttpRequest, agency: Agency) -> HttpResponse:
+    form = SectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done = run_service(
+            form,
+            lambda: disclosure_section_ensure(
+                acting_user=request.user, agency=agency, slug=form.cleaned_data["slug"]
+            ),
+        )
+        if done is not None:
+            messages.success(request, _("The disclosure section was created."))
+            return redirect("publications:agency_settings", agency_id=agency.pk)
+    return render(
+        request,
+        "publications/backoffice/form.html",
+        {
+            "form": form,
+            "object": agency,
+            "page_title": _("Create the disclosure section"),
+        },
+    )
+
+
+@forbidden_as_403
 def agency_settings(request: HttpRequest, agency_id: int) -> HttpResponse:
     """Permission: Perm.MANAGE on the agency (validity periods, reminders, review steps)."""
     agency = agency_get_for_user(
         user=request.user, agency_id=agency_id, perm=Perm.MANAGE
     )
+    if not DisclosureIndexPage.objects.filter(agency=agency).exists():
+        return _section_create(request, agency)
     instance = DisclosureSettings.objects.filter(
         agency=agency
     ).first() or DisclosureSettings(agency=agency)

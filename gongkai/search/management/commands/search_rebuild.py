@@ -11,7 +11,7 @@ from gongkai.search.services import search_index_rebuild
 class Command(BaseCommand):
     help = (
         "重建全文检索索引 / re-create the full-text search index (SQLite FTS5 table "
-        "or PostgreSQL tsvector column) from the search entries"
+        "or PostgreSQL tsvector columns) from the search entries"
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -1,0 +1,1 @@
+"""Back-office screens of the annual report workspace."""

@@ -6,12 +6,14 @@ file's first bytes, and the stored name is made from it.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from typing import IO, Any
 
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MAX_ID_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -70,7 +72,8 @@ def check_id_document(file: Any) -> str:
 # A browser cannot re-fill a file input, so when the form comes back with an error
 # (or with one more item row) a valid identity document already sent is kept in the
 # default storage and referred to by a signed value in the form, bound to the form's
-# submission token. ``gongkai portal_purge_pending`` removes what was never used.
+# submission token. ``gongkai portal_purge_pending`` (daily) removes what was never
+# used.
 
 PENDING_DIR = "portal/pending"
 PENDING_SALT = "gongkai.portal.pending-id-document"
@@ -112,3 +115,19 @@ def pending_resolve(*, reference: str, token: str) -> tuple[str, str, str] | Non
 def pending_discard(path: str) -> None:
     if default_storage.exists(path):
         default_storage.delete(path)
+
+
+def pending_purge(*, older_than: datetime.timedelta) -> int:
+    """Delete kept uploads older than ``older_than`` (forms never sent); returns how
+    many files were deleted."""
+    if not default_storage.exists(PENDING_DIR):
+        return 0
+    cutoff = timezone.now() - older_than
+    deleted = 0
+    for directory in default_storage.listdir(PENDING_DIR)[0]:
+        for name in default_storage.listdir(f"{PENDING_DIR}/{directory}")[1]:
+            path = f"{PENDING_DIR}/{directory}/{name}"
+            if default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
+                deleted += 1
+    return deleted

@@ -270,3 +270,25 @@ def test_done_page_without_application_goes_to_tracking(client, db):
 
 def test_unknown_agency_is_404(client, db):
     assert client.get("/agency/999999/apply/").status_code == 404
+
+
+def test_kept_uploads_of_forms_never_sent_are_purged(client, tree, apply_data):
+    import datetime
+
+    from django.core.files.storage import default_storage
+    from django.core.management import call_command
+
+    from gongkai.portal.uploads import PENDING_DIR, pending_purge
+
+    client.post(_url(tree["a"]), apply_data(name=""))
+    directory = default_storage.listdir(PENDING_DIR)[0]
+    assert directory
+    assert pending_purge(older_than=datetime.timedelta(hours=1)) == 0
+    call_command("portal_purge_pending", "--hours", "0")
+    assert all(not default_storage.listdir(f"{PENDING_DIR}/{d}")[1] for d in directory)
+
+
+def test_item_numbers_appear_in_the_error_summary(client, tree, apply_data):
+    data = apply_data(**{"items-TOTAL_FORMS": "2", "items-1-description": "x" * 2001})
+    body = client.post(_url(tree["a"]), data).content.decode()
+    assert "第 2 项 · 所需信息的描述" in body

@@ -10,6 +10,7 @@ from django.core.cache import cache
 import pytest
 
 from gongkai.cases.models import Application
+from gongkai.holidays.services import calendar_seed_from_package
 from gongkai.portal.indexing import catalogue_index_all
 from tests.factories.agencies import AgencyFactory
 from tests.factories.portal import build_catalogue, resident_id
@@ -25,6 +26,9 @@ pytestmark = [
 @pytest.fixture
 def site(db):
     cache.clear()
+    # A transactional test run earlier may have flushed the calendar the data migration
+    # seeded; the journeys compute deadlines, so make sure it is there.
+    calendar_seed_from_package()
     government = AgencyFactory(government=True, name="甲市人民政府")
     agency = AgencyFactory(
         name="甲市司法局",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -17,8 +18,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.log_actions import log
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.permissions import Perm
@@ -186,8 +188,11 @@ def _site_root() -> Page:
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is not None:
         return site.root_page
-    # Wagtail's migrations create the tree's root, but a database emptied since (a
-    # flushed test database, a restored dump) may lack it.
+    # Wagtail's migrations create the default locale and the tree's root, but a database
+    # emptied since (a flushed test database, a restored dump) may lack them.
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
     root = Page.get_first_root_node() or Page.add_root(
         instance=Page(title="Root", slug="root")
     )

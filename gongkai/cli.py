@@ -63,8 +63,30 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout.write(project_help())
         return
     from django.core.management import execute_from_command_line
+    from django.db.utils import OperationalError, ProgrammingError
 
-    execute_from_command_line(["gongkai", *args])
+    try:
+        execute_from_command_line(["gongkai", *args])
+    except (OperationalError, ProgrammingError) as error:
+        if not _is_missing_table(error):
+            raise
+        sys.stderr.write(UNMIGRATED.format(error=error))
+        sys.exit(1)
+
+
+UNMIGRATED = """\
+数据库尚未建立或尚未迁移（{error}）。请先运行 `gongkai migrate`（或 `make demo`）。
+The database has not been created or migrated yet ({error}). Run `gongkai migrate`
+(or `make demo`) first.
+"""
+
+
+def _is_missing_table(error: Exception) -> bool:
+    """SQLite says "no such table", PostgreSQL "relation … does not exist"."""
+    text = str(error)
+    return "no such table" in text or (
+        "relation" in text and "does not exist" in text
+    )
 
 
 if __name__ == "__main__":

@@ -14,9 +14,25 @@ from pathlib import Path
 
 import pytest
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _allow_orm_beside_playwright_loop():
+    """Relax Django's async guard while this package's browser runs, and only then.
+
+    The browser is package-scoped too, so its event loop is gone before any other
+    package's tests run with the guard back in place.
+    """
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 PHONE = {
@@ -45,8 +61,8 @@ def png_bytes() -> bytes:
     )
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="package")
+def browser(_allow_orm_beside_playwright_loop):
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is not installed; browser tests skipped")
     from playwright.sync_api import sync_playwright

@@ -21,7 +21,13 @@ def _run(args, env_extra, settings="config.settings.production"):
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+        if k
+        not in {
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DATABASE_URL",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update({"DJANGO_SETTINGS_MODULE": settings, **env_extra})
     return subprocess.run(  # noqa: S603
@@ -57,3 +63,16 @@ def test_production_check_deploy_is_clean():
     result = _run(["check", "--deploy", "--fail-level", "INFO"], env)
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_unmigrated_database_gets_a_clear_message(tmp_path):
+    empty = tmp_path / "empty.sqlite3"
+    result = _run(
+        ["workdays", "add", "2024-09-27", "20"],
+        {"DATABASE_URL": f"sqlite:///{empty}"},
+        settings="config.settings.dev",
+    )
+    assert result.returncode == 1
+    assert "数据库尚未建立或尚未迁移" in result.stderr
+    assert "gongkai migrate" in result.stderr
+    assert "Traceback" not in result.stderr

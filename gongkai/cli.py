@@ -84,9 +84,7 @@ The database has not been created or migrated yet ({error}). Run `gongkai migrat
 def _is_missing_table(error: Exception) -> bool:
     """SQLite says "no such table", PostgreSQL "relation … does not exist"."""
     text = str(error)
-    return "no such table" in text or (
-        "relation" in text and "does not exist" in text
-    )
+    return "no such table" in text or ("relation" in text and "does not exist" in text)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from gongkai.agencies.models import Membership, Role
 from gongkai.agencies.services import staff_group
+from gongkai.audit.models import AuditEntry
 from gongkai.core.demodata import DEMO_PASSWORD, DemoContext
 from gongkai.workdays import Calendar, UnknownYearError, add_working_days
 
@@ -449,10 +450,37 @@ def _applications(
     ]
 
 
+def _audit_entries(events: list[CaseEvent]) -> list[AuditEntry]:
+    """The audit trail of the simulated steps, as ``record_step`` would have written
+    it step by step (the step's date is in ``after``; the entry's own time is the
+    moment the demo was loaded)."""
+    return [
+        AuditEntry(
+            actor=event.actor,
+            actor_name=event.actor_name,
+            agency_id=event.application.agency_id,
+            action=f"case.{event.kind}",
+            target_type=Application._meta.label,
+            target_id=str(event.application.pk),
+            target_repr=str(event.application)[:255],
+            after={
+                "event": event.kind,
+                "on": event.on.isoformat() if event.on else None,
+                "note": event.note,
+                "demo": True,
+                **event.data,
+            },
+        )
+        for event in events
+    ]
+
+
 def _save(builds: list[Any]) -> None:
     Application.objects.bulk_create([b.case for b in builds])
     ApplicationItem.objects.bulk_create([i for b in builds for i in b.items])
-    CaseEvent.objects.bulk_create([e for b in builds for e in b.events])
+    events = [e for b in builds for e in b.events]
+    CaseEvent.objects.bulk_create(events)
+    AuditEntry.objects.bulk_create(_audit_entries(events))
     records = [r for b in builds for r in b.records]
     for model in (Supplementation, Consultation, Extension, FeeNotice):
         model.objects.bulk_create([r for r in records if isinstance(r, model)])  # type: ignore[misc]

@@ -153,3 +153,18 @@ def test_demo_logins_see_their_cases(demo, client):
     ).first()
     body = client.get("/admin/gongkai/cases/?status=in_progress").content.decode()
     assert case.tracking_number in body
+
+
+def test_every_simulated_step_is_in_the_audit_trail(demo):
+    case = Application.objects.filter(is_demo=True, events__isnull=False).first()
+    steps = list(case.events.values_list("kind", flat=True))
+    entries = AuditEntry.objects.filter(
+        target_type="cases.Application", target_id=str(case.pk)
+    )
+    assert sorted(e.after["event"] for e in entries) == sorted(steps)
+    assert all(e.agency_id == case.agency_id and e.after["demo"] for e in entries)
+    assert CaseEvent.objects.filter(application__is_demo=True).count() == (
+        AuditEntry.objects.filter(
+            target_type="cases.Application", action__startswith="case."
+        ).count()
+    )

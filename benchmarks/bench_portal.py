@@ -314,9 +314,31 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+REDIS_BENCH_DB = 15
+
+
+def redis_url() -> str:
+    """Production's shared cache when Redis answers on 127.0.0.1 (database 15, emptied
+    before each run so that one database's cached pages never serve another's);
+    otherwise the per-process memory cache."""
+    try:
+        with socket.create_connection((LOCALHOST, 6379), timeout=1) as sock:
+            sock.sendall(f"SELECT {REDIS_BENCH_DB}\r\nFLUSHDB\r\n".encode())
+            replies = b""
+            while replies.count(b"\r\n") < 2:
+                chunk = sock.recv(64)
+                if not chunk:
+                    return ""
+                replies += chunk
+    except OSError:
+        return ""
+    return f"redis://{LOCALHOST}:6379/{REDIS_BENCH_DB}"
+
+
 def server_env(database_url: str, var_dir: str) -> dict[str, str]:
     return {
         **os.environ,
+        "REDIS_URL": redis_url(),
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DATABASE_URL": database_url,
         "SECRET_KEY": "bench-only-" + uuid.uuid4().hex,
@@ -544,6 +566,7 @@ def postgres_database(server_url: str) -> Iterator[tuple[str, str] | None]:
 
 def report(
     label: str,
+    env: dict[str, str],
     loaded: dict[str, Any],
     results: dict[str, Any],
     args: argparse.Namespace,
@@ -551,7 +574,9 @@ def report(
     print(
         f"{label}: {loaded['server']}, {loaded['items']:,} items "
         f"(migrate {loaded['migrate_s']} s, load and index {loaded['load_s']} s); "
-        f"gunicorn {args.workers} workers; load average {os.getloadavg()[0]:.1f}"
+        f"gunicorn {args.workers} workers; cache "
+        f"{'Redis' if env.get('REDIS_URL') else 'per-process memory'}; "
+        f"load average {os.getloadavg()[0]:.1f}"
     )
     for name, result in results.items():
         for mode, r in result.items():
@@ -568,7 +593,7 @@ def run(label: str, database: tuple[str, str], args: argparse.Namespace) -> None
     url, tmp = database
     env = server_env(url, tmp)
     loaded = run_loader(env, args.items)
-    report(label, loaded, measure(env, loaded, args), args)
+    report(label, env, loaded, measure(env, loaded, args), args)
 
 
 def main() -> int:

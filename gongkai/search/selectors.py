@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from gongkai.agencies.models import Agency
 
 from . import highlight
+from .cache import search_results_cached
 from .backends import FacetRow, Filters, SearchBackend, backend_for
 from .models import SearchEntry
 from .segment import QueryPlan, query_plan
@@ -228,9 +229,35 @@ def search_query(
     entry's 文号 or 索引号, however its brackets and spaces were typed, finds that
     entry first. Filters restrict by agency, Art. 20 category, year and kind. Any
     input is accepted: an empty query gives no results, odd syntax is plain text.
+    Results are cached until the index changes (``cache.search_results_cached``).
     """
     page = min(max(1, int(page)), MAX_PAGE)
     page_size = min(max(1, int(page_size)), MAX_PAGE_SIZE)
+    agencies = tuple(agency_ids) if agency_ids is not None else None
+    return search_results_cached(
+        (q, agencies, category, year, kind, page, page_size, MAX_COUNTED),
+        lambda: _search(
+            q=q,
+            agency_ids=agencies,
+            category=category,
+            year=year,
+            kind=kind,
+            page=page,
+            page_size=page_size,
+        ),
+    )
+
+
+def _search(
+    *,
+    q: str,
+    agency_ids: tuple[int, ...] | None,
+    category: str | None,
+    year: int | None,
+    kind: str | None,
+    page: int,
+    page_size: int,
+) -> SearchResults:
     empty = SearchResults(query=q or "", total=0, page=page, page_size=page_size)
     plan = query_plan(q or "")
     if plan.is_empty or not _in_range(year, MAX_YEAR):

@@ -21,6 +21,7 @@ from django.utils import timezone
 from gongkai.agencies.models import Agency
 
 from .backends import backend_for
+from .cache import search_index_changed
 from .models import SearchEntry
 from .segment import normalise_number, segment
 
@@ -118,6 +119,7 @@ def search_index_upsert(
         backend_for(connections[alias]).entry_saved(
             entry_id=entry.pk, title=entry.segmented_title, body=entry.segmented
         )
+        search_index_changed(using=alias)
     return entry
 
 
@@ -135,6 +137,7 @@ def search_index_remove(*, object_key: str) -> bool:
             return False
         SearchEntry.objects.using(alias).filter(pk=entry_id).delete()
         backend_for(connections[alias]).entry_deleted(entry_id=entry_id)
+        search_index_changed(using=alias)
     return True
 
 
@@ -174,4 +177,5 @@ def search_index_rebuild(*, resegment: bool = False) -> int:
         if resegment:
             _resegment_all(alias)
         backend_for(connections[alias]).rebuild()
+        search_index_changed(using=alias)
         return SearchEntry.objects.using(alias).count()

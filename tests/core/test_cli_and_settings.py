@@ -76,3 +76,35 @@ def test_unmigrated_database_gets_a_clear_message(tmp_path):
     assert "数据库尚未建立或尚未迁移" in result.stderr
     assert "gongkai migrate" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_production_cache_is_redis_when_configured():
+    """REDIS_URL selects Django's Redis cache (its client library is installed);
+    with Redis answering on 127.0.0.1 a value goes round trip."""
+    code = (
+        "from django.conf import settings; from django.core.cache import cache;"
+        "print(settings.CACHES['default']['BACKEND']);"
+        "import socket; s = socket.socket(); s.settimeout(1);"
+        "up = s.connect_ex(('127.0.0.1', 6379)) == 0; s.close();"
+        "up and cache.set('gk-settings-test', 'ok', 5);"
+        "print(cache.get('gk-settings-test') if up else 'redis-down')"
+    )
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.dev",
+        REDIS_URL="redis://127.0.0.1:6379/14",
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    backend, value = result.stdout.split()
+    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert value in {"ok", "redis-down"}

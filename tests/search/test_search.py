@@ -455,3 +455,24 @@ def test_count_limit_applies_after_filters(many, monkeypatch):
     results = search_query(q="许可", agency_ids=[many["b"].pk])
     assert results.total_is_exact and results.total == 3
     assert results.facets["agency"][0].count == 3
+
+
+def test_repeated_search_is_answered_from_the_cache(corpus, django_assert_num_queries):
+    first = search_query(q="许可")
+    with django_assert_num_queries(0):
+        again = search_query(q="许可")
+    assert keys(again) == keys(first) == ["k:xk"]
+    # Another page, filter or query is another entry.
+    with django_assert_num_queries(0):
+        search_query(q="许可")
+    assert keys(search_query(q="许可", year=2022)) == []
+
+
+def test_cached_results_follow_every_change_to_the_index(corpus, tree):
+    assert keys(search_query(q="许可")) == ["k:xk"]
+    SearchEntryFactory(agency=tree["b"], object_key="k:new", title="新的行政许可公告")
+    assert set(keys(search_query(q="许可"))) == {"k:xk", "k:new"}
+    search_index_remove(object_key="k:xk")
+    assert keys(search_query(q="许可")) == ["k:new"]
+    tree["b"].delete()
+    assert keys(search_query(q="许可")) == []

@@ -347,6 +347,15 @@ def supplementation_text(case: Application, calendar: Calendar) -> str:
     return _frame(case, LetterKind.SUPPLEMENTATION, ctx, paragraphs, s.notified_on)
 
 
+def _reason(text: str) -> str:
+    """The extension's reason as a clause after 因 (no doubled 因/由于, no full stop)."""
+    text = text.strip().rstrip("。；;.")
+    for lead in ("由于", "因为", "因"):
+        if text.startswith(lead):
+            return text[len(lead) :]
+    return text
+
+
 def extension_text(case: Application, calendar: Calendar, today: datetime.date) -> str:
     """Art. 33 §2: one extension of at most 20 working days and the new due date."""
     ctx = case_letter_context(case)
@@ -354,7 +363,7 @@ def extension_text(case: Application, calendar: Calendar, today: datetime.date) 
     assert e is not None  # noqa: S101 - checked by letter_unavailable
     due = _deadline_or_blank(lambda: case_reply_deadline(case, calendar, today))
     paragraphs = [
-        f"因{e.reason.strip().rstrip('。')}，本机关不能在法定期限内作出答复。根据{ACT}"
+        f"因{_reason(e.reason)}，本机关不能在法定期限内作出答复。根据{ACT}"
         f"第三十三条第二款的规定，经本机关政府信息公开工作机构负责人同意，答复期限延长"
         f"{e.days}个工作日，本机关将于{due}前作出答复。",
         "特此告知。",
@@ -376,11 +385,10 @@ def fee_text(case: Application, calendar: Calendar) -> str:
     paragraphs = [
         f"经审查，{you}申请公开政府信息的数量、频次明显超过合理范围。根据{ACT}第四十二条"
         f"和{FEE_RULES}的规定，本机关决定收取信息处理费，具体如下：",
-        f"计收方式：{METHOD_LABELS.get(fee.method, fee.method)}。",
+        # The explanation (fees.fee_quote) names the method and shows the sum.
         *(
-            f"计收标准：{line.strip()}"
-            for line in fee.explanation.splitlines()
-            if line.strip()
+            [line.strip() for line in fee.explanation.splitlines() if line.strip()]
+            or [f"计收方式：{METHOD_LABELS.get(fee.method, fee.method)}。"]
         ),
         f"应缴金额：人民币{fee.amount:,.2f}元。",
         "缴费方式：请通过本机关指定的非税收入缴款渠道缴纳，缴款时注明申请编号"

@@ -153,12 +153,12 @@ def test_notices_cite_their_rules(office, register, calendar):
         acting_user=office["head"],
         case=case,
         days=15,
-        reason="需要调取档案",
+        reason="因需要调取档案。",
         approved_on=D(2023, 3, 20),
     )
     notice = case_letter_draft(acting_user=clerk, case=case, kind=LetterKind.EXTENSION)
     assert "第三十三条第二款" in notice.body and "延长15个工作日" in notice.body
-    assert "因需要调取档案" in notice.body
+    assert "因需要调取档案，本机关" in notice.body
 
     case = _started(office, register)
     case_issue_fee_notice(
@@ -171,8 +171,22 @@ def test_notices_cite_their_rules(office, register, calendar):
     notice = case_letter_draft(acting_user=clerk, case=case, kind=LetterKind.FEE_NOTICE)
     assert notice.title == "政府信息公开信息处理费收费通知书"
     assert "国办函〔2020〕109号" in notice.body and "第四十二条" in notice.body
-    assert "按量计收" in notice.body and "人民币2,700.00元" in notice.body
+    assert "按量计收：本件申请共200页" in notice.body
+    assert "人民币2,700.00元" in notice.body
     assert "20个工作日内" in notice.body and "视为放弃申请" in notice.body
+
+
+def test_a_failing_audit_write_leaves_no_letter(office, register, monkeypatch):
+    case = _drafted(office, register, ["granted", "granted"])
+
+    def broken(**kwargs):
+        raise RuntimeError("audit store down")
+
+    monkeypatch.setattr("gongkai.cases.services._common.audit_record", broken)
+    with pytest.raises(RuntimeError):
+        case_letter_draft(acting_user=office["clerk"], case=case, kind="reply")
+    assert not CaseLetter.objects.exists()
+    assert not CaseEvent.objects.filter(kind="letter_drafted").exists()
 
 
 def test_a_notice_needs_its_record(office, register):

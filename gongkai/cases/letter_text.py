@@ -192,8 +192,11 @@ def _you(case: Application) -> str:
 
 
 def _item_label(item: dict[str, Any]) -> str:
-    parts = [item["description"].strip(), item["document_number"].strip()]
-    return "“" + "，".join(part for part in parts if part) + "”"
+    description = item["description"].strip()
+    number = item["document_number"].strip()
+    if number and number not in description:
+        description = f"{description}（{number}）" if description else number
+    return "“" + description + "”"
 
 
 def _request_paragraph(case: Application, ctx: dict[str, Any]) -> str:

@@ -107,7 +107,8 @@ def test_each_family_cites_its_article(office, register, outcomes, article):
     assert lines[0].startswith("编号：YSQ2023")
     assert lines[1] == "张三："
     assert "2023年3月1日收到您" in letter.body
-    assert "2022年度部门预算" in letter.body and "中卫司发〔2023〕12号" in letter.body
+    assert "2022年度部门预算" in letter.body
+    assert "2.“中卫司发〔2023〕12号”" in letter.body  # the 文号 named once
     assert "60日内" in letter.body and "6个月内" in letter.body
     assert "甲市人民政府" in letter.body  # the reconsideration body of a department
     assert lines[-2] == "甲市司法局"

@@ -210,6 +210,7 @@ def test_versions_edit_refresh_and_unchanged_text(office, register):
         acting_user=clerk, letter=letter, body=letter.body + "\r\n附件：预算表  \n\n"
     )
     assert edited.version == 2 and edited.body.endswith("附件：预算表")
+    assert edited.edited
     again = case_letter_edit(acting_user=clerk, letter=letter, body=edited.body)
     assert again.pk == edited.pk
     assert CaseLetter.objects.count() == 2
@@ -241,6 +242,19 @@ def test_approval_freezes_the_letter_and_edits_are_refused(office, register):
         case_letter_draft(acting_user=office["clerk"], case=case, kind="reply")
     assert CaseLetter.objects.count() == 2
     assert CaseLetter.objects.get(version=2).body.endswith("补充说明")
+
+
+def test_an_untouched_draft_is_refilled_and_dated_at_approval(office, register):
+    letter = _reply(office, register, ["granted", "granted"])
+    assert not letter.edited
+    case_approve_reply(
+        acting_user=office["head"], case=letter.application, approved_on=D(2023, 3, 20)
+    )
+    current = CaseLetter.objects.get(version=2)
+    assert current.final and not current.edited
+    assert current.body.splitlines()[-1] == "2023年3月20日"
+    assert current.created_by == office["head"]
+    assert not CaseLetter.objects.get(version=1).final  # kept as drafted
 
 
 def test_approval_without_a_draft_freezes_the_template(office, register):
@@ -365,11 +379,14 @@ def test_edit_after_final_refused_over_http(client, office, register):
     case_approve_reply(
         acting_user=office["head"], case=letter.application, approved_on=D(2023, 3, 20)
     )
+    before = list(CaseLetter.objects.values_list("pk", "body", "final"))
     client.force_login(office["clerk"])
     url = f"{BASE}/{letter.application_id}/letters/reply/edit/"
     response = client.post(url, {"body": "改写"}, follow=True)
-    assert "已定稿" in response.content.decode()
-    assert CaseLetter.objects.count() == 1
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "已定稿" in page and "改写" in page  # the typed text is shown, not lost
+    assert list(CaseLetter.objects.values_list("pk", "body", "final")) == before
 
 
 def test_letter_permissions(client, office, register):

@@ -37,6 +37,11 @@ class CaseLetter(models.Model):
     body = models.TextField(_("text"), help_text=_("Plain paragraphs, one per line."))
     docx = models.FileField(_("DOCX file"), upload_to=letter_path, blank=True)
     pdf = models.FileField(_("PDF file"), upload_to=letter_path, blank=True)
+    edited = models.BooleanField(
+        _("edited by hand"),
+        default=False,
+        help_text=_("False: the text is the template's, filled from the case."),
+    )
     final = models.BooleanField(_("final"), default=False)
     finalised_at = models.DateTimeField(_("finalised at"), null=True, blank=True)
     created_by = models.ForeignKey(

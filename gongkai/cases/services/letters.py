@@ -60,6 +60,7 @@ def _new_version(
     body: str,
     acting_user: Any,
     *,
+    edited: bool = False,
     final: bool = False,
 ) -> CaseLetter:
     latest = case_letter_latest(case, kind)
@@ -69,6 +70,7 @@ def _new_version(
         version=(latest.version + 1) if latest else 1,
         title=latest.title if latest else TITLES[kind],
         body=body,
+        edited=edited,
         final=final,
         finalised_at=timezone.now() if final else None,
         created_by=acting_user if getattr(acting_user, "pk", None) else None,
@@ -144,7 +146,7 @@ def case_letter_edit(*, acting_user: Any, letter: CaseLetter, body: str) -> Case
         raise CaseActionRefused(_("The letter's text cannot be empty."))
     if text == latest.body:
         return latest
-    edited = _new_version(case, letter.kind, text, acting_user)
+    edited = _new_version(case, letter.kind, text, acting_user, edited=True)
     record_step(
         acting_user=acting_user,
         case=case,
@@ -189,15 +191,20 @@ def letter_freeze_reply(
     *, acting_user: Any, case: Application, on: datetime.date
 ) -> CaseLetter:
     """Make the reply letter final as part of approving the reply (call inside the
-    approval's transaction, with the case locked). The current draft is frozen as
-    it stands; without a draft, the template's text is frozen, so every approved
-    reply has its letter."""
+    approval's transaction, with the case locked).
+
+    A text edited by hand is frozen as typed. A text that is still the template's
+    (or no letter at all) is filled again from the case as approved, dated ``on``,
+    and frozen, so every approved reply has its letter and an untouched draft never
+    goes out with stale decisions or the drafting date."""
     latest = case_letter_latest(case, LetterKind.REPLY)
-    if latest is None:
+    if latest is None or not (latest.edited or latest.final):
         body = letter_text(
             case, LetterKind.REPLY, calendar=calendar_or_default(None), today=on
         )
-        return _new_version(case, LetterKind.REPLY, body, acting_user, final=True)
+        if latest is None or latest.body != body:
+            return _new_version(case, LetterKind.REPLY, body, acting_user, final=True)
+    assert latest is not None  # noqa: S101 - handled above
     if not latest.final:
         latest.final = True
         latest.finalised_at = timezone.now()

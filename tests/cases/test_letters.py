@@ -15,6 +15,7 @@ from gongkai.cases.letter_render import layout
 from gongkai.cases.models import Application, CaseEvent, CaseLetter
 from gongkai.cases.services import (
     ItemDecision,
+    case_abandon,
     case_approve_reply,
     case_draft_reply,
     case_extend,
@@ -85,6 +86,9 @@ def _reply(office, register, outcomes, **kwargs):
         (["granted", "granted"], "第三十六条第（二）项"),
         (["granted", "withheld_third_party"], "第十五条"),
         (["withheld_state_secret"] * 2, "第十四条"),
+        (["withheld_law_prohibited"] * 2, "第十四条"),
+        (["withheld_inquiry_matter"] * 2, "第三十六条第（七）项"),
+        (["other_other"] * 2, "第三十六条"),
         (["withheld_security_stability"] * 2, "第十四条"),
         (["withheld_internal_affairs"] * 2, "第十六条第一款"),
         (["withheld_process_info"] * 2, "第十六条第二款"),
@@ -129,6 +133,46 @@ def test_still_unclear_after_supplementation_cites_article_30(office, register):
     )
     assert "第三十条" in letter.body
     assert "2023年3月2日告知您补正" in letter.body
+
+
+def test_abandoned_cases_get_a_letter_citing_the_rule(office, register, calendar):
+    clerk = office["clerk"]
+    case = register()
+    case_request_supplement(
+        acting_user=clerk,
+        case=case,
+        requested="请说明",
+        period_days=10,
+        notified_on=D(2023, 3, 2),
+    )
+    case = case_abandon(
+        acting_user=clerk,
+        case=Application.objects.get(pk=case.pk),
+        on=D(2023, 3, 31),
+        calendar=calendar,
+    )
+    letter = case_letter_draft(acting_user=clerk, case=case, kind=LetterKind.REPLY)
+    assert "第三十条" in letter.body and "视为您放弃申请" in letter.body
+    assert "2023年3月2日告知您补正" in letter.body
+    assert case_letter_finalise(acting_user=clerk, letter=letter).final
+
+    case = _started(office, register)
+    case_issue_fee_notice(
+        acting_user=clerk,
+        case=case,
+        method="by_volume",
+        pages=200,
+        issued_on=D(2023, 3, 3),
+    )
+    case = case_abandon(
+        acting_user=clerk,
+        case=Application.objects.get(pk=case.pk),
+        on=D(2023, 4, 28),
+        calendar=calendar,
+    )
+    letter = case_letter_draft(acting_user=clerk, case=case, kind=LetterKind.REPLY)
+    assert "第四十二条" in letter.body and "国办函〔2020〕109号" in letter.body
+    assert "2023年3月3日向您发出" in letter.body
 
 
 def test_notices_cite_their_rules(office, register, calendar):

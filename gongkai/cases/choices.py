@@ -258,3 +258,16 @@ class EventKind(models.TextChoices):
     APPEAL_DECIDED = "appeal_decided", _("Appeal decided")
     NOTE = "note", _("Internal note")
     ATTACHMENT = "attachment", _("Attachment added")
+    LETTER_DRAFTED = "letter_drafted", _("Letter drafted from the template")
+    LETTER_EDITED = "letter_edited", _("Letter edited")
+    LETTER_FINAL = "letter_final", _("Letter finalised")
+
+
+class LetterKind(models.TextChoices):
+    """The letters (文书) a case produces: the reply (告知书, Art. 36) and the three
+    notices (Art. 30 supplementation, Art. 33 extension, 109号 fee)."""
+
+    REPLY = "reply", _("Reply letter")
+    SUPPLEMENTATION = "supplementation", _("Supplementation notice")
+    EXTENSION = "extension", _("Extension notice")
+    FEE_NOTICE = "fee_notice", _("Fee notice letter")

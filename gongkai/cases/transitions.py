@@ -53,6 +53,15 @@ class Action(StrEnum):
     ADD_NOTE = "add_note"
     ATTACH = "attach"
     SPLIT = "split"
+    # Letters (文书): permissions and status rules in ``services/letters.py``.
+    DRAFT_LETTER = "draft_letter"
+    EDIT_LETTER = "edit_letter"
+    FINALISE_LETTER = "finalise_letter"
+
+
+LETTER_ACTIONS = frozenset(
+    {Action.DRAFT_LETTER, Action.EDIT_LETTER, Action.FINALISE_LETTER}
+)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import appeals, detail, lists
+from .views import appeals, detail, letters, lists
 
 app_name = "cases"
 
@@ -15,6 +15,20 @@ urlpatterns = [
         "<int:pk>/attachments/<int:attachment_pk>/",
         detail.attachment_download,
         name="attachment",
+    ),
+    path(
+        "<int:pk>/letters/<str:kind>/draft/", letters.letter_draft, name="letter_draft"
+    ),
+    path("<int:pk>/letters/<str:kind>/edit/", letters.letter_edit, name="letter_edit"),
+    path(
+        "<int:pk>/letters/<str:kind>/finalise/",
+        letters.letter_finalise,
+        name="letter_finalise",
+    ),
+    path(
+        "<int:pk>/letters/<int:letter_pk>/<str:fmt>/",
+        letters.letter_download,
+        name="letter_download",
     ),
     path("appeals/", appeals.appeal_list, name="appeal_list"),
     path("appeals/new/", appeals.appeal_create, name="appeal_create"),

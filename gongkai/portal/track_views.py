@@ -7,7 +7,7 @@ A successful look-up lets this browser session see the case and its reply letter
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +20,7 @@ from gongkai.cases.selectors import (
     case_get_for_applicant,
     case_letter_context,
 )
+from gongkai.cases.selectors.letters import case_reply_letter_final
 
 from . import ratelimit
 from .selectors import (
@@ -120,6 +121,7 @@ def track_status(request: HttpRequest, tracking_number: str) -> HttpResponse:
             "timeline": applicant_timeline(case=case),
             "items": case.items.all(),
             "replied": case.status == Status.CLOSED,
+            "reply_letter": case_reply_letter_final(case),
         },
     )
 
@@ -134,3 +136,14 @@ def track_letter(request: HttpRequest, tracking_number: str) -> HttpResponse:
         "portal/track/letter.html",
         {"agency": case.agency, "case": case, "letter": case_letter_context(case)},
     )
+
+
+def track_letter_pdf(request: HttpRequest, tracking_number: str) -> HttpResponse:
+    """The final reply letter (告知书) as stored with the case, in PDF, once sent."""
+    case = _allowed_case(request, tracking_number)
+    letter = case_reply_letter_final(case)
+    if letter is None:
+        raise Http404
+    name = f"{case.tracking_number}-{letter.title}.pdf"
+    response = FileResponse(letter.pdf.open("rb"), as_attachment=True, filename=name)
+    return response  # type: ignore[return-value]  # a streamed response

@@ -46,6 +46,11 @@ urlpatterns = [
         name="track_letter",
     ),
     path(
+        "track/<str:tracking_number>/letter.pdf",
+        track_views.track_letter_pdf,
+        name="track_letter_pdf",
+    ),
+    path(
         "sitemap.xml",
         sitemap_views.index,
         {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "portal:sitemap_section"},

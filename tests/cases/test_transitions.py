@@ -4,14 +4,19 @@ import pytest
 
 from gongkai.agencies.permissions import Perm
 from gongkai.cases.choices import Status
-from gongkai.cases.transitions import TRANSITIONS, Action, allowed_actions
+from gongkai.cases.transitions import (
+    LETTER_ACTIONS,
+    TRANSITIONS,
+    Action,
+    allowed_actions,
+)
 from tests.factories.cases import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_table_covers_every_action_except_registration():
-    assert set(TRANSITIONS) == set(Action) - {Action.REGISTER}
+    assert set(TRANSITIONS) == set(Action) - {Action.REGISTER, *LETTER_ACTIONS}
 
 
 def test_closed_is_final_except_notes_attachments_and_override():

@@ -1,5 +1,6 @@
 from .appeal import Appeal
 from .application import Application, ApplicationItem, Attachment, TrackingSequence
+from .letters import CaseLetter
 from .steps import CaseEvent, Consultation, Extension, FeeNotice, Supplementation
 
 __all__ = [
@@ -8,6 +9,7 @@ __all__ = [
     "ApplicationItem",
     "Attachment",
     "CaseEvent",
+    "CaseLetter",
     "Consultation",
     "Extension",
     "FeeNotice",

@@ -11,13 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.agencies.models import Agency, AgencyKind
 
-from ..choices import Outcome
-from ..models import Application
+from ..choices import LetterKind, Outcome, Status
+from ..models import Application, CaseLetter
 from ..outcomes import OUTCOME_BASIS
-from .deadlines import case_extension, case_supplementation
+from .deadlines import case_extension, case_fee_notice, case_supplementation
 
 CONTACT_FIELDS = (
     "name",
@@ -102,3 +103,74 @@ def case_letter_context(case: Application) -> dict[str, Any]:
         "agency": {name: getattr(agency, name) for name in CONTACT_FIELDS},
         "remedies": remedies_sentence(agency),
     }
+
+
+# --- The letters (文书) stored with the case ---------------------------------------
+
+LETTER_KINDS: tuple[str, ...] = tuple(LetterKind.values)
+# A reply letter follows the reply: drafted with it, frozen when it is approved.
+REPLY_LETTER_STATUSES = (Status.REPLY_DRAFTED, Status.REPLY_APPROVED, Status.CLOSED)
+
+
+def case_letter_latest(case: Application, kind: str) -> CaseLetter | None:
+    """The current (highest) version of the case's letter of ``kind``."""
+    return case.letters.filter(kind=kind).order_by("-version").first()
+
+
+def case_letter_unavailable(case: Application, kind: str) -> Any:
+    """Why a letter of ``kind`` cannot be drafted from its template now, or ``None``.
+
+    The reply letter needs an outcome (Art. 36); each notice needs its record: the
+    supplementation (Art. 30), the extension (Art. 33) or the fee notice (109号).
+    """
+    if kind == LetterKind.REPLY:
+        if not case.outcome or case.status not in REPLY_LETTER_STATUSES:
+            return gettext_lazy("The reply letter can be drafted once the reply is.")
+        return None
+    record = {
+        LetterKind.SUPPLEMENTATION: case_supplementation,
+        LetterKind.EXTENSION: case_extension,
+        LetterKind.FEE_NOTICE: case_fee_notice,
+    }[LetterKind(kind)](case)
+    if record is None:
+        return gettext_lazy(
+            "Record the step first; the notice is filled from it (%(kind)s)."
+        ) % {"kind": LetterKind(kind).label}
+    return None
+
+
+def case_letter_groups(case: Application) -> list[dict[str, Any]]:
+    """Per kind, its versions (newest first), the current one and whether a draft
+    can be made from the template now. Kinds with neither are left out."""
+    versions: dict[str, list[CaseLetter]] = {kind: [] for kind in LETTER_KINDS}
+    for letter in case.letters.select_related("created_by").order_by(
+        "kind", "-version"
+    ):
+        versions[letter.kind].append(letter)
+    groups = []
+    for kind in LETTER_KINDS:
+        current = versions[kind][0] if versions[kind] else None
+        unavailable = case_letter_unavailable(case, kind)
+        if current is None and unavailable is not None:
+            continue
+        groups.append(
+            {
+                "kind": kind,
+                "label": LetterKind(kind).label,
+                "current": current,
+                "versions": versions[kind],
+                "final": bool(current and current.final),
+                "can_draft": unavailable is None and not (current and current.final),
+            }
+        )
+    return groups
+
+
+def case_reply_letter_final(case: Application) -> CaseLetter | None:
+    """The final reply letter of a replied case with its PDF (for the applicant)."""
+    if case.status != Status.CLOSED:
+        return None
+    letter = case_letter_latest(case, LetterKind.REPLY)
+    if letter is None or not letter.final or not letter.pdf:
+        return None
+    return letter

@@ -27,6 +27,12 @@ from .intake import (
     normalise,
     reserve_tracking_numbers,
 )
+from .letters import (
+    case_letter_draft,
+    case_letter_edit,
+    case_letter_finalise,
+    letter_freeze_reply,
+)
 from .reply import (
     ItemDecision,
     case_approve_reply,
@@ -54,6 +60,9 @@ __all__ = [
     "case_draft_reply",
     "case_extend",
     "case_issue_fee_notice",
+    "case_letter_draft",
+    "case_letter_edit",
+    "case_letter_finalise",
     "case_override_outcome",
     "case_record_payment",
     "case_record_supplement",
@@ -63,6 +72,7 @@ __all__ = [
     "case_send_reply",
     "case_split",
     "case_start",
+    "letter_freeze_reply",
     "normalise",
     "reserve_tracking_numbers",
 ]

@@ -25,6 +25,7 @@ from ._common import (
     record_step,
     snapshot,
 )
+from .letters import letter_freeze_reply
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,8 @@ def case_approve_reply(
     approved_on: datetime.date | None = None,
 ) -> Application:
     """Approve the drafted reply (Art. 45 review). Reviewers (REVIEW) and the head
-    (APPROVE) may approve; never the person who drafted it (four eyes)."""
+    (APPROVE) may approve; never the person who drafted it (four eyes). The reply
+    letter becomes final with the approval (``letters.letter_freeze_reply``)."""
     case = lock(case)
     step = transition_check(user=acting_user, case=case, action=Action.APPROVE_REPLY)
     if case.reply_drafted_by_id == acting_user.pk:
@@ -166,13 +168,14 @@ def case_approve_reply(
     case.save(
         update_fields=["status", "reply_approved_by", "reply_approved_on", "updated_at"]
     )
+    letter = letter_freeze_reply(acting_user=acting_user, case=case, on=approved_on)
     record_step(
         acting_user=acting_user,
         case=case,
         action=Action.APPROVE_REPLY,
         kind=EventKind.REPLY_APPROVED,
         on=approved_on,
-        data={"outcome": case.outcome},
+        data={"outcome": case.outcome, "letter_version": letter.version},
         before=before,
     )
     return case

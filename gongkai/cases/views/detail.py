@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.permissions import Perm
-from gongkai.agencies.selectors import agency_list_for_user
+from gongkai.agencies.selectors import agency_list_for_user, user_has_agency_perm
 from gongkai.backoffice.views import forbidden_as_403
 
 from .. import forms as f
@@ -35,6 +35,7 @@ from ..selectors.deadlines import (
     case_fee_notice,
     case_supplementation,
 )
+from ..selectors.letters import case_letter_groups
 from ..transitions import (
     TRANSITIONS,
     Action,
@@ -192,14 +193,32 @@ def _detail_context(request: HttpRequest, case: Application) -> dict[str, Any]:
     }
 
 
+def _letter_groups(
+    request: HttpRequest, case: Application, bound: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The letters section: per kind its versions and, for those who handle the
+    case, the text to edit (what was just refused, if anything)."""
+    may_handle = user_has_agency_perm(
+        user=request.user, agency=case.agency_id, perm=Perm.HANDLE
+    )
+    groups = case_letter_groups(case)
+    for group in groups:
+        group["may_handle"] = may_handle
+        current = group["current"]
+        group["text"] = bound.get(group["kind"], current.body if current else "")
+    return groups
+
+
 def render_case(
     request: HttpRequest,
     case: Application,
     bound: dict[Action, Any] | None = None,
     status: int = 200,
+    letter_bound: dict[str, str] | None = None,
 ) -> HttpResponse:
     context = _detail_context(request, case)
     context["action_forms"] = _action_forms(request, case, bound or {})
+    context["letter_groups"] = _letter_groups(request, case, letter_bound or {})
     return page(request, "detail.html", case.tracking_number, status=status, **context)
 
 

@@ -164,6 +164,48 @@ def add_working_days(
     return day
 
 
+def _weekdays_through(ordinal: int) -> int:
+    """Mondays to Fridays among the days with ordinals 1..``ordinal`` (day 1,
+    0001-01-01, is a Monday)."""
+    return 5 * (ordinal // 7) + min(ordinal % 7, 5)
+
+
+def _merged(spans: Sequence[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in spans:  # sorted by normalise_pauses
+        if merged and start <= merged[-1][1] + ONE_DAY:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _check_years(
+    calendar: Calendar, first: date, last: date, spans: Sequence[Span]
+) -> None:
+    """Raise for the earliest unknown year with a counted day in ``first..last``
+    (days inside a pause are not counted, so their year need not be known)."""
+    for year in range(first.year, last.year + 1):
+        if calendar.knows(year):
+            continue
+        lo = max(first, date(year, 1, 1))
+        hi = min(last, date(year, 12, 31))
+        if not any(start <= lo and hi <= end for start, end in spans):
+            raise UnknownYearError(year)
+
+
+def _count_plain(calendar: Calendar, first: date, last: date) -> int:
+    """Working days in ``first..last`` (inclusive), years already checked."""
+    if last < first:
+        return 0
+    weekdays = _weekdays_through(last.toordinal()) - _weekdays_through(
+        first.toordinal() - 1
+    )
+    off = sum(1 for d in calendar.holidays if first <= d <= last)
+    extra = sum(1 for d in calendar.makeup_workdays if first <= d <= last)
+    return weekdays - off + extra
+
+
 def working_days_between(
     calendar: Calendar, start: date, end: date, *, pauses: Sequence[Span] = ()
 ) -> int:
@@ -171,18 +213,19 @@ def working_days_between(
 
     Negative when ``end`` is before ``start`` (the count from ``end`` to ``start``,
     negated), so ``add_working_days(c, a, working_days_between(c, a, b))`` is the
-    last working day on or before ``b`` when ``b`` is after ``a``.
+    last working day on or before ``b`` when ``b`` is after ``a``. Counted in closed
+    form (weekdays, less holidays, plus make-up days), so a span of years costs no
+    more than a week.
     """
     start, end = _as_date(start), _as_date(end)
     if end < start:
         return -working_days_between(calendar, end, start, pauses=pauses)
-    spans = normalise_pauses(pauses)
-    count = 0
-    day = start
-    while day < end:
-        day += ONE_DAY
-        if spans and in_pause(day, spans):
-            continue
-        if calendar.is_workday(day):
-            count += 1
+    if end == start:
+        return 0
+    first = start + ONE_DAY
+    spans = _merged(normalise_pauses(pauses))
+    _check_years(calendar, first, end, spans)
+    count = _count_plain(calendar, first, end)
+    for pause_start, pause_end in spans:
+        count -= _count_plain(calendar, max(first, pause_start), min(end, pause_end))
     return count

@@ -235,3 +235,45 @@ def test_pauses_only_ever_push_the_date_later(cal, start, n, offset, length):
     assert paused >= plain
     assert working_days_between(cal, start, paused, pauses=[pause]) == n
     assert not (pause[0] <= paused <= pause[1])
+
+
+def _between_by_walking(calendar, start, end, pauses):
+    """The definition, day by day: the reference for the closed-form count."""
+    if end < start:
+        return -_between_by_walking(calendar, end, start, pauses)
+    count, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        if any(a <= day <= b for a, b in pauses):
+            continue
+        count += calendar.is_workday(day)
+    return count
+
+
+spans = st.lists(
+    st.tuples(days, st.integers(min_value=0, max_value=60)).map(
+        lambda p: (p[0], p[0] + timedelta(days=p[1]))
+    ),
+    max_size=4,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(start=days, end=days, pauses=spans)
+def test_closed_form_count_equals_the_day_by_day_count(cal, start, end, pauses):
+    assert working_days_between(cal, start, end, pauses=pauses) == _between_by_walking(
+        cal, start, end, pauses
+    )
+
+
+def test_unknown_year_inside_a_pause_is_not_needed(cal):
+    small = Calendar(
+        known_years=frozenset({2024, 2026}), holidays=frozenset(), makeup_workdays=set()
+    )
+    whole_2025 = [(D(2025, 1, 1), D(2025, 12, 31))]
+    assert working_days_between(
+        small, D(2024, 12, 30), D(2026, 1, 2), pauses=whole_2025
+    ) == _between_by_walking(small, D(2024, 12, 30), D(2026, 1, 2), whole_2025)
+    with pytest.raises(UnknownYearError) as raised:
+        working_days_between(small, D(2024, 12, 30), D(2026, 1, 2))
+    assert raised.value.year == 2025

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from gongkai.agencies.permissions import Perm
@@ -98,22 +98,22 @@ def _filter_plain(
     return queryset
 
 
-def _plainly_overdue(today: datetime.date) -> Q:
-    """Open cases that are overdue whatever the calendar says: received long ago and
-    with nothing that moves the deadline (no supplementation, consultation or fee).
+ID_CHUNK = 2000
 
-    With at most 40 working days (20 plus a 20-day extension) a reply deadline falls
-    within ~75 calendar days of receipt even across the longest holidays, so a case
-    received more than ``PLAINLY_OVERDUE_DAYS`` ago without pauses is past it.
-    Correlated ``EXISTS`` keeps this an index probe per open case, no joins.
-    """
-    mine = OuterRef("pk")
-    return Q(
-        Q(received_on__lt=today - datetime.timedelta(days=PLAINLY_OVERDUE_DAYS)),
-        ~Exists(Consultation.objects.filter(application=mine)),
-        ~Exists(Supplementation.objects.filter(application=mine)),
-        ~Exists(FeeNotice.objects.filter(application=mine)),
-    )
+
+def _paused_ids(open_cases: QuerySet[Application]) -> set[int]:
+    """The open cases whose deadline can move: a supplementation, a consultation or
+    a fee notice (Art. 30, 32–33, 42) exists for them. These records are few, so
+    each table is read whole against the open cases' ids."""
+    ids = open_cases.order_by().values("pk")
+    paused: set[int] = set()
+    for model in (Consultation, Supplementation, FeeNotice):
+        paused.update(
+            model.objects.filter(application_id__in=ids).values_list(  # type: ignore[attr-defined]
+                "application_id", flat=True
+            )
+        )
+    return paused
 
 
 def _due_ids(
@@ -122,8 +122,15 @@ def _due_ids(
     calendar: Calendar,
     today: datetime.date,
 ) -> list[int]:
-    """Ids of the open cases in ``queryset`` whose deadline must be computed and that
-    are overdue or due soon (the plainly overdue ones are handled in SQL)."""
+    """Ids of the open cases in ``queryset`` that are overdue or due soon.
+
+    The open cases are read first, by the (agency, status) index: a handful of
+    columns for what an office still has to answer, however many closed cases it
+    holds. A case received more than ``PLAINLY_OVERDUE_DAYS`` ago with nothing that
+    moves its deadline is overdue whatever the calendar says (at most 40 working
+    days, 20 plus a 20-day extension, fall within ~75 calendar days even across the
+    longest holidays); the deadlines of the others are computed exactly.
+    """
     try:
         horizon = (
             today
@@ -133,24 +140,47 @@ def _due_ids(
     except UnknownYearError:
         horizon = today + datetime.timedelta(days=2 * DUE_SOON_WORKING_DAYS)
     bound = horizon - datetime.timedelta(days=MIN_REPLY_CALENDAR_DAYS)
-    candidates = _with_related(
-        queryset.filter(status__in=CLOCK_STATUSES, received_on__lte=bound).exclude(
-            _plainly_overdue(today)
-        )
-    )
-    ids = []
-    for case in candidates.iterator(chunk_size=2000):
-        try:
-            deadline = case_reply_deadline(case, calendar, today)
-        except UnknownYearError:
-            continue
-        if due == DUE_OVERDUE:
-            matches = deadline.due < today
+    plain_before = today - datetime.timedelta(days=PLAINLY_OVERDUE_DAYS)
+    open_qs = queryset.filter(status__in=CLOCK_STATUSES)
+    open_cases = list(open_qs.order_by().values_list("pk", "received_on"))
+    paused = _paused_ids(open_qs)
+    plainly_overdue: list[int] = []
+    to_compute: list[int] = []
+    for pk, received in open_cases:
+        if received > bound:
+            continue  # not even the shortest reply period can have run out
+        if received < plain_before and pk not in paused:
+            plainly_overdue.append(pk)
         else:
-            matches = today <= deadline.due <= horizon
-        if matches:
-            ids.append(case.pk)
-    return ids
+            to_compute.append(pk)
+    computed = _computed_due(to_compute, due, calendar, today, horizon)
+    return (plainly_overdue if due == DUE_OVERDUE else []) + computed
+
+
+def _computed_due(
+    ids: list[int],
+    due: str,
+    calendar: Calendar,
+    today: datetime.date,
+    horizon: datetime.date,
+) -> list[int]:
+    """Those of ``ids`` whose computed reply deadline is past (overdue) or falls
+    between today and ``horizon`` (due soon)."""
+    matching = []
+    for start in range(0, len(ids), ID_CHUNK):
+        chunk = Application.objects.filter(pk__in=ids[start : start + ID_CHUNK])
+        for case in _with_related(chunk):
+            try:
+                deadline = case_reply_deadline(case, calendar, today)
+            except UnknownYearError:
+                continue
+            if due == DUE_OVERDUE:
+                matches = deadline.due < today
+            else:
+                matches = today <= deadline.due <= horizon
+            if matches:
+                matching.append(case.pk)
+    return matching
 
 
 def _filter_due(
@@ -159,12 +189,7 @@ def _filter_due(
     calendar: Calendar,
     today: datetime.date,
 ) -> QuerySet[Application]:
-    computed = Q(pk__in=_due_ids(queryset, due, calendar, today))
-    if due == DUE_OVERDUE:
-        computed |= _plainly_overdue(today)
-    # Only open cases can be overdue or due: lets the (agency, status) index narrow
-    # the scan before the per-row conditions.
-    return queryset.filter(status__in=CLOCK_STATUSES).filter(computed)
+    return queryset.filter(pk__in=_due_ids(queryset, due, calendar, today))
 
 
 def case_list_for_user(

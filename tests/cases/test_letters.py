@@ -5,11 +5,14 @@ applicant's download."""
 import datetime
 import io
 
+from django.conf import settings
+
 import docx
 import pypdfium2
 import pytest
 
 from gongkai.audit.models import AuditEntry
+from gongkai.audit.services import audit_record
 from gongkai.cases.choices import LetterKind, Outcome, Status
 from gongkai.cases.letter_render import layout
 from gongkai.cases.models import Application, CaseEvent, CaseLetter
@@ -27,6 +30,7 @@ from gongkai.cases.services import (
     case_request_supplement,
     case_send_reply,
     case_start,
+    letter_files_render,
 )
 from gongkai.cases.transitions import CaseActionRefused
 
@@ -221,17 +225,86 @@ def test_notices_cite_their_rules(office, register, calendar):
     assert "20个工作日内" in notice.body and "视为放弃申请" in notice.body
 
 
-def test_a_failing_audit_write_leaves_no_letter(office, register, monkeypatch):
+@pytest.fixture
+def media(settings, tmp_path):
+    """An empty MEDIA_ROOT of this test's own (case ids repeat between tests)."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def _letter_files(case):
+    folder = settings.MEDIA_ROOT / "cases" / str(case.pk) / "letters"
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_a_failing_audit_write_leaves_no_letter_and_no_file(
+    office, register, monkeypatch, django_capture_on_commit_callbacks, media
+):
     case = _drafted(office, register, ["granted", "granted"])
 
     def broken(**kwargs):
         raise RuntimeError("audit store down")
 
     monkeypatch.setattr("gongkai.cases.services._common.audit_record", broken)
-    with pytest.raises(RuntimeError):
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+    ):
         case_letter_draft(acting_user=office["clerk"], case=case, kind="reply")
     assert not CaseLetter.objects.exists()
     assert not CaseEvent.objects.filter(kind="letter_drafted").exists()
+    assert callbacks == []  # nothing is rendered for a step that rolled back
+    assert _letter_files(case) == []
+
+
+def test_a_failing_approval_leaves_no_frozen_letter_and_no_file(
+    office, register, monkeypatch, django_capture_on_commit_callbacks, media
+):
+    clerk = office["clerk"]
+    case = _drafted(office, register, ["granted", "granted"])
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = case_letter_draft(acting_user=clerk, case=case, kind="reply")
+    assert len(_letter_files(case)) == 2  # v1 rendered once committed
+    real = audit_record
+
+    def broken(**kwargs):
+        if kwargs["action"] == "case.approve_reply":
+            raise RuntimeError("audit store down")
+        return real(**kwargs)
+
+    monkeypatch.setattr("gongkai.cases.services._common.audit_record", broken)
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+    ):
+        case_approve_reply(
+            acting_user=office["head"], case=case, approved_on=D(2023, 3, 20)
+        )
+    assert list(CaseLetter.objects.values_list("pk", "final")) == [(draft.pk, False)]
+    assert len(_letter_files(case)) == 2  # no file of the rolled-back version 2
+
+
+def test_files_rendered_after_commit_or_on_first_download(
+    client, office, register, django_capture_on_commit_callbacks, media
+):
+    case = _drafted(office, register, ["granted", "granted"])
+    with django_capture_on_commit_callbacks(execute=True):
+        letter = case_letter_draft(acting_user=office["clerk"], case=case, kind="reply")
+    letter.refresh_from_db()
+    assert letter.docx.name.endswith("-reply-v1.docx") and letter.pdf
+    # A version whose rendering did not happen (it failed after the commit) is
+    # rendered on its first download; a second download renders nothing new.
+    edited = case_letter_edit(
+        acting_user=office["clerk"], letter=letter, body=letter.body + "\n附件"
+    )
+    assert not edited.docx and not edited.pdf
+    client.force_login(office["reviewer"])
+    url = f"{BASE}/{case.pk}/letters/{edited.pk}/docx/"
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content).startswith(b"PK")
+    assert len(_letter_files(case)) == 4
 
 
 def test_a_notice_needs_its_record(office, register):
@@ -347,6 +420,7 @@ def test_reviewers_may_not_draft(office, register):
 
 def test_docx_and_pdf_hold_the_text(office, register):
     letter = _reply(office, register, ["granted", "granted"])
+    letter = letter_files_render(letter_id=letter.pk)
     with letter.docx.open("rb") as handle:
         document = docx.Document(io.BytesIO(handle.read()))
     texts = [p.text for p in document.paragraphs]

@@ -167,10 +167,10 @@ def case_letter_groups(case: Application) -> list[dict[str, Any]]:
 
 
 def case_reply_letter_final(case: Application) -> CaseLetter | None:
-    """The final reply letter of a replied case with its PDF (for the applicant)."""
+    """The final reply letter of a replied case (its PDF is for the applicant)."""
     if case.status != Status.CLOSED:
         return None
     letter = case_letter_latest(case, LetterKind.REPLY)
-    if letter is None or not letter.final or not letter.pdf:
+    if letter is None or not letter.final:
         return None
     return letter

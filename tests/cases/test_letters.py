@@ -567,3 +567,63 @@ def test_no_pdf_before_the_reply_is_sent(client, office, register):
     assert client.get(f"/track/{case.tracking_number}/letter.pdf").status_code == 404
     page = client.get(f"/track/{case.tracking_number}/").content.decode()
     assert "letter.pdf" not in page
+
+
+STALE = "其内容可能与当前决定不符"
+APPROVE_WARNING = "批准后将按现有文本定稿"
+
+
+def _redraft_over_http(client, case, outcome):
+    data = {f"item_{i.pk}_outcome": outcome for i in case.items.all()}
+    response = client.post(f"{BASE}/{case.pk}/do/draft_reply/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_a_hand_edit_older_than_the_decisions_is_flagged(client, office, register):
+    letter = _reply(office, register, ["granted", "granted"])
+    case = letter.application
+    url = f"{BASE}/{case.pk}/"
+    client.force_login(office["clerk"])
+    edit = f"{BASE}/{case.pk}/letters/reply/edit/"
+    assert client.post(edit, {"body": letter.body + "\n手工补充"}).status_code == 302
+    assert STALE not in client.get(url).content.decode()
+    _redraft_over_http(client, case, "granted")  # same decisions: not stale
+    assert STALE not in client.get(url).content.decode()
+
+    _redraft_over_http(client, case, "withheld_state_secret")
+    page = client.get(url).content.decode()
+    assert STALE in page and "按模板重新生成" in page
+    assert CaseLetter.objects.get(version=2).edited  # nothing rewritten
+    client.force_login(office["head"])
+    page = client.get(url).content.decode()
+    assert STALE in page and APPROVE_WARNING in page
+
+    # Regenerating from the template clears the warning; a new hand edit of the
+    # regenerated text is not stale either.
+    client.force_login(office["clerk"])
+    assert client.post(f"{BASE}/{case.pk}/letters/reply/draft/").status_code == 302
+    regenerated = CaseLetter.objects.get(version=3)
+    assert "第十四条" in regenerated.body and not regenerated.edited
+    edited = regenerated.body + "\n手工补充"
+    assert client.post(edit, {"body": edited}).status_code == 302
+    client.force_login(office["head"])
+    page = client.get(url).content.decode()
+    assert STALE not in page and APPROVE_WARNING not in page
+
+
+def test_approval_freezes_a_stale_hand_edit_as_typed(client, office, register):
+    letter = _reply(office, register, ["granted", "granted"])
+    case = letter.application
+    client.force_login(office["clerk"])
+    edit = f"{BASE}/{case.pk}/letters/reply/edit/"
+    assert client.post(edit, {"body": letter.body + "\n手工补充"}).status_code == 302
+    _redraft_over_http(client, case, "withheld_state_secret")
+    client.force_login(office["head"])
+    response = client.post(
+        f"{BASE}/{case.pk}/do/approve_reply/", {"approved_on": "2023-03-20"}
+    )
+    assert response.status_code == 302
+    frozen = CaseLetter.objects.get(final=True)
+    assert frozen.version == 2 and frozen.body.endswith("手工补充")
+    page = client.get(f"{BASE}/{case.pk}/").content.decode()
+    assert STALE not in page  # final: nothing left to regenerate

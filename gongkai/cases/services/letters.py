@@ -32,7 +32,11 @@ from ..choices import EventKind, LetterKind, Status
 from ..letter_render import render_docx, render_pdf
 from ..letter_text import TITLES, letter_text
 from ..models import Application, CaseLetter
-from ..selectors.letters import case_letter_latest, case_letter_unavailable
+from ..selectors.letters import (
+    case_letter_latest,
+    case_letter_unavailable,
+    case_reply_digest,
+)
 from ..transitions import Action, CaseActionRefused
 from ._common import calendar_or_default, lock, record_step, today
 
@@ -101,8 +105,15 @@ def _new_version(
     final: bool = False,
 ) -> CaseLetter:
     latest = case_letter_latest(case, kind)
+    digest = ""
+    if kind == LetterKind.REPLY:
+        # A hand edit keeps the decisions its text came from; the template's own
+        # text is filled from the decisions as they are now.
+        inherited = latest.decisions_digest if latest else ""
+        digest = inherited if edited else case_reply_digest(case)
     letter = CaseLetter(
         application=case,
+        decisions_digest=digest,
         kind=kind,
         version=(latest.version + 1) if latest else 1,
         title=latest.title if latest else TITLES[kind],

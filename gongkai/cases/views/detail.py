@@ -219,6 +219,7 @@ def render_case(
     context = _detail_context(request, case)
     context["action_forms"] = _action_forms(request, case, bound or {})
     context["letter_groups"] = _letter_groups(request, case, letter_bound or {})
+    context["reply_letter_stale"] = any(g["stale"] for g in context["letter_groups"])
     return page(request, "detail.html", case.tracking_number, status=status, **context)
 
 

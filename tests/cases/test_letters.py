@@ -627,3 +627,48 @@ def test_approval_freezes_a_stale_hand_edit_as_typed(client, office, register):
     assert frozen.version == 2 and frozen.body.endswith("手工补充")
     page = client.get(f"{BASE}/{case.pk}/").content.decode()
     assert STALE not in page  # final: nothing left to regenerate
+
+
+def _fee_notice(office, register):
+    case = _started(office, register)
+    case_issue_fee_notice(
+        acting_user=office["clerk"],
+        case=case,
+        method="by_volume",
+        pages=200,
+        issued_on=D(2023, 3, 3),
+    )
+    return case_letter_draft(
+        acting_user=office["clerk"], case=case, kind=LetterKind.FEE_NOTICE
+    )
+
+
+def test_fee_notice_without_instructions_has_the_general_sentence(office, register):
+    notice = _fee_notice(office, register)
+    number = notice.application.tracking_number
+    assert (
+        f"缴费方式：请通过本机关指定的非税收入缴款渠道缴纳，缴款时请注明申请编号{number}。"
+        in notice.body.splitlines()
+    )
+
+
+def test_fee_notice_prints_the_agency_payment_instructions(office, register):
+    from gongkai.publications.models import DisclosureSettings
+
+    DisclosureSettings.objects.create(
+        agency=office["agency"],
+        fee_payment_instructions=(
+            "请转账至：收款单位甲市财政局非税收入专户\n"
+            "开户银行：某银行甲市分行  \n\n账号：6222 0000 0000 0000"
+        ),
+    )
+    notice = _fee_notice(office, register)
+    lines = notice.body.splitlines()
+    start = lines.index("缴费方式：请转账至：收款单位甲市财政局非税收入专户")
+    number = notice.application.tracking_number
+    assert lines[start + 1 : start + 4] == [
+        "开户银行：某银行甲市分行",
+        "账号：6222 0000 0000 0000",
+        f"缴款时请注明申请编号{number}。",
+    ]
+    assert "非税收入缴款渠道" not in notice.body

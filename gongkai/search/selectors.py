@@ -15,8 +15,8 @@ from django.utils.safestring import SafeString, mark_safe
 from gongkai.agencies.models import Agency
 
 from . import highlight
-from .cache import search_results_cached
 from .backends import FacetRow, Filters, SearchBackend, backend_for
+from .cache import search_results_cached
 from .models import SearchEntry
 from .segment import QueryPlan, query_plan
 

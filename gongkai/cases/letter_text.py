@@ -17,6 +17,7 @@ from typing import Any
 
 from django.utils import translation
 
+from gongkai.publications.selectors.documents import disclosure_settings_for
 from gongkai.workdays import Calendar, UnknownYearError
 from gongkai.workdays.deadlines import (
     fee_payment_deadline,
@@ -375,6 +376,18 @@ def extension_text(case: Application, calendar: Calendar, today: datetime.date) 
     return _frame(case, LetterKind.EXTENSION, ctx, paragraphs, on)
 
 
+def _payment_lines(case: Application) -> list[str]:
+    """How to pay: the agency's own instructions (``DisclosureSettings.
+    fee_payment_instructions``: payee, bank account, channel) when it has set them,
+    else a general sentence; either way the tracking number to quote."""
+    own = disclosure_settings_for(agency=case.agency).fee_payment_instructions
+    lines = [line.strip() for line in own.splitlines() if line.strip()]
+    quote = f"缴款时请注明申请编号{case.tracking_number}。"
+    if not lines:
+        return [f"缴费方式：请通过本机关指定的非税收入缴款渠道缴纳，{quote}"]
+    return [f"缴费方式：{lines[0]}", *lines[1:], quote]
+
+
 def fee_text(case: Application, calendar: Calendar) -> str:
     """国办函〔2020〕109号: basis, method, amount, how to pay, 20 working days, and
     the consequence of not paying (Art. 42)."""
@@ -394,8 +407,7 @@ def fee_text(case: Application, calendar: Calendar) -> str:
             or [f"计收方式：{METHOD_LABELS.get(fee.method, fee.method)}。"]
         ),
         f"应缴金额：人民币{fee.amount:,.2f}元。",
-        "缴费方式：请通过本机关指定的非税收入缴款渠道缴纳，缴款时注明申请编号"
-        f"{case.tracking_number}。",
+        *_payment_lines(case),
         f"请{you}自收到本通知书之日的次日起20个工作日内（即{due}前）缴纳。"
         "缴费期间不计算在答复期限内，本机关收到信息处理费后继续处理该申请。",
         f"{you}逾期未缴纳信息处理费的，视为放弃申请，本机关不再处理该政府信息公开申请。",

@@ -21,6 +21,7 @@ from gongkai.cases.selectors import (
     case_letter_context,
 )
 from gongkai.cases.selectors.letters import case_reply_letter_final
+from gongkai.cases.services import letter_files_render
 
 from . import ratelimit
 from .selectors import (
@@ -144,6 +145,8 @@ def track_letter_pdf(request: HttpRequest, tracking_number: str) -> HttpResponse
     letter = case_reply_letter_final(case)
     if letter is None:
         raise Http404
+    if not letter.pdf:  # rendering after the commit failed or is pending
+        letter = letter_files_render(letter_id=letter.pk)
     name = f"{case.tracking_number}-{letter.title}.pdf"
     response = FileResponse(letter.pdf.open("rb"), as_attachment=True, filename=name)
     return response  # type: ignore[return-value]  # a streamed response

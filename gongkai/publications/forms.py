@@ -219,7 +219,9 @@ class DisclosureSettingsForm(forms.ModelForm):
             "trial_validity_years",
             "expiry_reminder_months",
             "consultation_days",
+            "fee_payment_instructions",
         ]
+        widgets = {"fee_payment_instructions": forms.Textarea(attrs={"rows": 3})}
 
 
 STEP_ROLE_CHOICES = [

@@ -5,11 +5,14 @@ applicant's download."""
 import datetime
 import io
 
+from django.conf import settings
+
 import docx
 import pypdfium2
 import pytest
 
 from gongkai.audit.models import AuditEntry
+from gongkai.audit.services import audit_record
 from gongkai.cases.choices import LetterKind, Outcome, Status
 from gongkai.cases.letter_render import layout
 from gongkai.cases.models import Application, CaseEvent, CaseLetter
@@ -27,6 +30,7 @@ from gongkai.cases.services import (
     case_request_supplement,
     case_send_reply,
     case_start,
+    letter_files_render,
 )
 from gongkai.cases.transitions import CaseActionRefused
 
@@ -221,17 +225,86 @@ def test_notices_cite_their_rules(office, register, calendar):
     assert "20个工作日内" in notice.body and "视为放弃申请" in notice.body
 
 
-def test_a_failing_audit_write_leaves_no_letter(office, register, monkeypatch):
+@pytest.fixture
+def media(settings, tmp_path):
+    """An empty MEDIA_ROOT of this test's own (case ids repeat between tests)."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def _letter_files(case):
+    folder = settings.MEDIA_ROOT / "cases" / str(case.pk) / "letters"
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_a_failing_audit_write_leaves_no_letter_and_no_file(
+    office, register, monkeypatch, django_capture_on_commit_callbacks, media
+):
     case = _drafted(office, register, ["granted", "granted"])
 
     def broken(**kwargs):
         raise RuntimeError("audit store down")
 
     monkeypatch.setattr("gongkai.cases.services._common.audit_record", broken)
-    with pytest.raises(RuntimeError):
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+    ):
         case_letter_draft(acting_user=office["clerk"], case=case, kind="reply")
     assert not CaseLetter.objects.exists()
     assert not CaseEvent.objects.filter(kind="letter_drafted").exists()
+    assert callbacks == []  # nothing is rendered for a step that rolled back
+    assert _letter_files(case) == []
+
+
+def test_a_failing_approval_leaves_no_frozen_letter_and_no_file(
+    office, register, monkeypatch, django_capture_on_commit_callbacks, media
+):
+    clerk = office["clerk"]
+    case = _drafted(office, register, ["granted", "granted"])
+    with django_capture_on_commit_callbacks(execute=True):
+        draft = case_letter_draft(acting_user=clerk, case=case, kind="reply")
+    assert len(_letter_files(case)) == 2  # v1 rendered once committed
+    real = audit_record
+
+    def broken(**kwargs):
+        if kwargs["action"] == "case.approve_reply":
+            raise RuntimeError("audit store down")
+        return real(**kwargs)
+
+    monkeypatch.setattr("gongkai.cases.services._common.audit_record", broken)
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+    ):
+        case_approve_reply(
+            acting_user=office["head"], case=case, approved_on=D(2023, 3, 20)
+        )
+    assert list(CaseLetter.objects.values_list("pk", "final")) == [(draft.pk, False)]
+    assert len(_letter_files(case)) == 2  # no file of the rolled-back version 2
+
+
+def test_files_rendered_after_commit_or_on_first_download(
+    client, office, register, django_capture_on_commit_callbacks, media
+):
+    case = _drafted(office, register, ["granted", "granted"])
+    with django_capture_on_commit_callbacks(execute=True):
+        letter = case_letter_draft(acting_user=office["clerk"], case=case, kind="reply")
+    letter.refresh_from_db()
+    assert letter.docx.name.endswith("-reply-v1.docx") and letter.pdf
+    # A version whose rendering did not happen (it failed after the commit) is
+    # rendered on its first download; a second download renders nothing new.
+    edited = case_letter_edit(
+        acting_user=office["clerk"], letter=letter, body=letter.body + "\n附件"
+    )
+    assert not edited.docx and not edited.pdf
+    client.force_login(office["reviewer"])
+    url = f"{BASE}/{case.pk}/letters/{edited.pk}/docx/"
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content).startswith(b"PK")
+    assert len(_letter_files(case)) == 4
 
 
 def test_a_notice_needs_its_record(office, register):
@@ -347,6 +420,7 @@ def test_reviewers_may_not_draft(office, register):
 
 def test_docx_and_pdf_hold_the_text(office, register):
     letter = _reply(office, register, ["granted", "granted"])
+    letter = letter_files_render(letter_id=letter.pk)
     with letter.docx.open("rb") as handle:
         document = docx.Document(io.BytesIO(handle.read()))
     texts = [p.text for p in document.paragraphs]
@@ -493,3 +567,108 @@ def test_no_pdf_before_the_reply_is_sent(client, office, register):
     assert client.get(f"/track/{case.tracking_number}/letter.pdf").status_code == 404
     page = client.get(f"/track/{case.tracking_number}/").content.decode()
     assert "letter.pdf" not in page
+
+
+STALE = "其内容可能与当前决定不符"
+APPROVE_WARNING = "批准后将按现有文本定稿"
+
+
+def _redraft_over_http(client, case, outcome):
+    data = {f"item_{i.pk}_outcome": outcome for i in case.items.all()}
+    response = client.post(f"{BASE}/{case.pk}/do/draft_reply/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_a_hand_edit_older_than_the_decisions_is_flagged(client, office, register):
+    letter = _reply(office, register, ["granted", "granted"])
+    case = letter.application
+    url = f"{BASE}/{case.pk}/"
+    client.force_login(office["clerk"])
+    edit = f"{BASE}/{case.pk}/letters/reply/edit/"
+    assert client.post(edit, {"body": letter.body + "\n手工补充"}).status_code == 302
+    assert STALE not in client.get(url).content.decode()
+    _redraft_over_http(client, case, "granted")  # same decisions: not stale
+    assert STALE not in client.get(url).content.decode()
+
+    _redraft_over_http(client, case, "withheld_state_secret")
+    page = client.get(url).content.decode()
+    assert STALE in page and "按模板重新生成" in page
+    assert CaseLetter.objects.get(version=2).edited  # nothing rewritten
+    client.force_login(office["head"])
+    page = client.get(url).content.decode()
+    assert STALE in page and APPROVE_WARNING in page
+
+    # Regenerating from the template clears the warning; a new hand edit of the
+    # regenerated text is not stale either.
+    client.force_login(office["clerk"])
+    assert client.post(f"{BASE}/{case.pk}/letters/reply/draft/").status_code == 302
+    regenerated = CaseLetter.objects.get(version=3)
+    assert "第十四条" in regenerated.body and not regenerated.edited
+    edited = regenerated.body + "\n手工补充"
+    assert client.post(edit, {"body": edited}).status_code == 302
+    client.force_login(office["head"])
+    page = client.get(url).content.decode()
+    assert STALE not in page and APPROVE_WARNING not in page
+
+
+def test_approval_freezes_a_stale_hand_edit_as_typed(client, office, register):
+    letter = _reply(office, register, ["granted", "granted"])
+    case = letter.application
+    client.force_login(office["clerk"])
+    edit = f"{BASE}/{case.pk}/letters/reply/edit/"
+    assert client.post(edit, {"body": letter.body + "\n手工补充"}).status_code == 302
+    _redraft_over_http(client, case, "withheld_state_secret")
+    client.force_login(office["head"])
+    response = client.post(
+        f"{BASE}/{case.pk}/do/approve_reply/", {"approved_on": "2023-03-20"}
+    )
+    assert response.status_code == 302
+    frozen = CaseLetter.objects.get(final=True)
+    assert frozen.version == 2 and frozen.body.endswith("手工补充")
+    page = client.get(f"{BASE}/{case.pk}/").content.decode()
+    assert STALE not in page  # final: nothing left to regenerate
+
+
+def _fee_notice(office, register):
+    case = _started(office, register)
+    case_issue_fee_notice(
+        acting_user=office["clerk"],
+        case=case,
+        method="by_volume",
+        pages=200,
+        issued_on=D(2023, 3, 3),
+    )
+    return case_letter_draft(
+        acting_user=office["clerk"], case=case, kind=LetterKind.FEE_NOTICE
+    )
+
+
+def test_fee_notice_without_instructions_has_the_general_sentence(office, register):
+    notice = _fee_notice(office, register)
+    number = notice.application.tracking_number
+    assert (
+        f"缴费方式：请通过本机关指定的非税收入缴款渠道缴纳，缴款时请注明申请编号{number}。"
+        in notice.body.splitlines()
+    )
+
+
+def test_fee_notice_prints_the_agency_payment_instructions(office, register):
+    from gongkai.publications.models import DisclosureSettings
+
+    DisclosureSettings.objects.create(
+        agency=office["agency"],
+        fee_payment_instructions=(
+            "请转账至：收款单位甲市财政局非税收入专户\n"
+            "开户银行：某银行甲市分行  \n\n账号：6222 0000 0000 0000"
+        ),
+    )
+    notice = _fee_notice(office, register)
+    lines = notice.body.splitlines()
+    start = lines.index("缴费方式：请转账至：收款单位甲市财政局非税收入专户")
+    number = notice.application.tracking_number
+    assert lines[start + 1 : start + 4] == [
+        "开户银行：某银行甲市分行",
+        "账号：6222 0000 0000 0000",
+        f"缴款时请注明申请编号{number}。",
+    ]
+    assert "非税收入缴款渠道" not in notice.body

@@ -97,3 +97,52 @@ def test_case_page_queries_do_not_grow_with_history(
         )
     with django_assert_num_queries(before):
         client.get(url)
+
+
+def test_case_page_queries_do_not_grow_with_letter_versions(
+    client, office, register, django_assert_num_queries
+):
+    from gongkai.cases.models import CaseLetter
+    from gongkai.cases.services import ItemDecision, case_draft_reply, case_start
+
+    clerk = office["clerk"]
+    case = case_start(acting_user=clerk, case=register(), on=D(2023, 3, 2))
+    Extension.objects.create(
+        application=case,
+        days=10,
+        reason="x",
+        approved_by=office["head"],
+        approved_on=D(2023, 3, 10),
+    )
+    case = case_draft_reply(
+        acting_user=clerk,
+        case=case,
+        decisions={item.pk: ItemDecision("granted") for item in case.items.all()},
+    )
+
+    def versions(upto):
+        for kind in ("reply", "extension"):
+            start = CaseLetter.objects.filter(application=case, kind=kind).count()
+            for version in range(start + 1, upto + 1):
+                CaseLetter.objects.create(
+                    application=case,
+                    kind=kind,
+                    version=version,
+                    title="告知书",
+                    body=f"第{version}版",
+                    edited=True,
+                    decisions_digest="0" * 64,  # stale: the edit path is taken
+                    created_by=office[("clerk", "head")[version % 2]],
+                    docx=f"cases/{case.pk}/letters/{kind}-v{version}.docx",
+                    pdf=f"cases/{case.pk}/letters/{kind}-v{version}.pdf",
+                )
+
+    client.force_login(clerk)
+    url = f"/admin/gongkai/cases/{case.pk}/"
+    versions(1)
+    client.get(url)
+    one = _count(client, url)
+    versions(6)
+    with django_assert_num_queries(one):
+        page = client.get(url).content.decode()
+    assert page.count("第6版") == 2 and "letters/" in page

@@ -378,3 +378,28 @@ def test_admin_creates_the_section(client, tree, people):
     assert "第 1 步" in client.get(url).content.decode()  # the review steps form
     client.force_login(people["clerk"])
     assert client.get(url).status_code == 403
+
+
+def test_fee_payment_instructions_are_a_setting(client, tree, people):
+    from gongkai.publications.models import DisclosureSettings
+
+    section_for(tree["a"])
+    url = f"{BASE}/settings/{tree['a'].pk}/"
+    client.force_login(people["admin"])
+    assert "信息处理费缴费方式" in client.get(url).content.decode()
+    data = {
+        "save_settings": "1",
+        "normative_validity_years": "5",
+        "trial_validity_years": "2",
+        "expiry_reminder_months": "6",
+        "consultation_days": "30",
+        "fee_payment_instructions": "  收款单位：甲市财政局\n账号：123  ",
+    }
+    assert client.post(url, data).status_code == 302
+    saved = DisclosureSettings.objects.get(agency=tree["a"])
+    assert saved.fee_payment_instructions == "收款单位：甲市财政局\n账号：123"
+    assert AuditEntry.objects.filter(action="publications.settings_update").exists()
+    data["fee_payment_instructions"] = ""  # optional: back to the general sentence
+    assert client.post(url, data).status_code == 302
+    saved.refresh_from_db()
+    assert saved.fee_payment_instructions == ""

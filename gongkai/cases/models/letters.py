@@ -42,6 +42,15 @@ class CaseLetter(models.Model):
         default=False,
         help_text=_("False: the text is the template's, filled from the case."),
     )
+    decisions_digest = models.CharField(
+        _("decisions digest"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "Reply letter: the digest of the reply's decisions its text was filled"
+            " from (kept by hand edits); empty when unknown."
+        ),
+    )
     final = models.BooleanField(_("final"), default=False)
     finalised_at = models.DateTimeField(_("finalised at"), null=True, blank=True)
     created_by = models.ForeignKey(

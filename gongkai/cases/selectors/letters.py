@@ -8,6 +8,8 @@ litigation within 6 months of receipt).
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -117,6 +119,39 @@ def case_letter_latest(case: Application, kind: str) -> CaseLetter | None:
     return case.letters.filter(kind=kind).order_by("-version").first()
 
 
+def case_reply_digest(case: Application) -> str:
+    """A digest of the reply's decisions as recorded now: the application's outcome,
+    legal basis and summary and each item's outcome, basis note and referral. A
+    reply letter filled from the template keeps it (``CaseLetter.decisions_digest``),
+    so a reply drafted again with other decisions shows the letter as stale."""
+    decisions = {
+        "outcome": case.outcome,
+        "governing": case.governing_outcome,
+        "legal_basis": case.legal_basis,
+        "summary": case.reply_summary,
+        "items": [
+            [item.pk, item.outcome, item.basis_note, item.refer_to]
+            for item in sorted(case.items.all(), key=lambda item: item.pk)
+        ],
+    }
+    text = json.dumps(decisions, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def case_reply_letter_stale(case: Application, letter: CaseLetter | None) -> bool:
+    """Whether ``letter``, the current reply letter, is a hand-edited draft whose text
+    was filled from decisions the reply no longer has (the reply was drafted again
+    since). An untouched template draft is not: the approval fills it again."""
+    return bool(
+        letter is not None
+        and letter.kind == LetterKind.REPLY
+        and letter.edited
+        and not letter.final
+        and letter.decisions_digest
+        and letter.decisions_digest != case_reply_digest(case)
+    )
+
+
 def case_letter_unavailable(case: Application, kind: str) -> Any:
     """Why a letter of ``kind`` cannot be drafted from its template now, or ``None``.
 
@@ -160,6 +195,7 @@ def case_letter_groups(case: Application) -> list[dict[str, Any]]:
                 "current": current,
                 "versions": versions[kind],
                 "final": bool(current and current.final),
+                "stale": case_reply_letter_stale(case, current),
                 "can_draft": unavailable is None and not (current and current.final),
             }
         )
@@ -167,10 +203,10 @@ def case_letter_groups(case: Application) -> list[dict[str, Any]]:
 
 
 def case_reply_letter_final(case: Application) -> CaseLetter | None:
-    """The final reply letter of a replied case with its PDF (for the applicant)."""
+    """The final reply letter of a replied case (its PDF is for the applicant)."""
     if case.status != Status.CLOSED:
         return None
     letter = case_letter_latest(case, LetterKind.REPLY)
-    if letter is None or not letter.final or not letter.pdf:
+    if letter is None or not letter.final:
         return None
     return letter

@@ -31,6 +31,7 @@ from .letters import (
     case_letter_draft,
     case_letter_edit,
     case_letter_finalise,
+    letter_files_render,
     letter_freeze_reply,
 )
 from .reply import (
@@ -72,6 +73,7 @@ __all__ = [
     "case_send_reply",
     "case_split",
     "case_start",
+    "letter_files_render",
     "letter_freeze_reply",
     "normalise",
     "reserve_tracking_numbers",

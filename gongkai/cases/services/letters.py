@@ -5,13 +5,16 @@ Every change of text is a new version (``CaseLetter``); an unchanged text create
 none, so a form posted twice leaves one version. A final version is never edited:
 the reply letter becomes final when the reply is approved (``letter_freeze_reply``,
 called by ``case_approve_reply`` in its transaction); a notice becomes final when it
-is issued (``case_letter_finalise``). Who handles the case (``Perm.HANDLE``) drafts
+is issued (``case_letter_finalise``). The DOCX and PDF of a version are rendered
+into storage only after its transaction commits (``letter_files_render``), so a step
+that rolls back leaves no file without its row. Who handles the case (``Perm.HANDLE``) drafts
 and edits; anyone who may see the case may download.
 """
 
 from __future__ import annotations
 
 import datetime
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -29,7 +32,11 @@ from ..choices import EventKind, LetterKind, Status
 from ..letter_render import render_docx, render_pdf
 from ..letter_text import TITLES, letter_text
 from ..models import Application, CaseLetter
-from ..selectors.letters import case_letter_latest, case_letter_unavailable
+from ..selectors.letters import (
+    case_letter_latest,
+    case_letter_unavailable,
+    case_reply_digest,
+)
 from ..transitions import Action, CaseActionRefused
 from ._common import calendar_or_default, lock, record_step, today
 
@@ -47,11 +54,45 @@ def _normalise(body: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _render(letter: CaseLetter, case: Application) -> None:
+def letter_files_render(*, letter_id: int) -> CaseLetter:
+    """Render the DOCX and PDF of a saved version into storage, if not there yet.
+
+    Never called inside a service's transaction: the files are written only once the
+    row is committed (``transaction.on_commit`` in ``_new_version``) or on the first
+    download, so a rolled-back step leaves no file behind. The files are stored
+    together with the row's update in one short transaction under the row's lock; if
+    that update fails the files just written are deleted. A version whose rendering
+    failed after commit has no files yet and is rendered again on download."""
+    letter = CaseLetter.objects.select_related("application__agency").get(pk=letter_id)
+    if letter.docx and letter.pdf:
+        return letter
+    case = letter.application
     args = {"heading": case.agency.name, "title": letter.title, "body": letter.body}
     stem = f"{case.tracking_number}-{letter.kind}-v{letter.version}"
-    letter.docx.save(f"{stem}.docx", ContentFile(render_docx(**args)), save=False)
-    letter.pdf.save(f"{stem}.pdf", ContentFile(render_pdf(**args)), save=False)
+    rendered = {"docx": render_docx(**args), "pdf": render_pdf(**args)}
+    written: list[Any] = []
+    try:
+        with transaction.atomic():
+            locked = CaseLetter.objects.select_for_update().get(pk=letter_id)
+            for fmt, data in rendered.items():
+                field = getattr(locked, fmt)
+                if not field:
+                    field.save(f"{stem}.{fmt}", ContentFile(data), save=False)
+                    written.append((field.storage, field.name))
+            if written:
+                locked.save(update_fields=["docx", "pdf"])
+    except BaseException:
+        for storage, name in written:
+            storage.delete(name)
+        raise
+    locked.application = case
+    return locked
+
+
+def _render_after_commit(letter: CaseLetter) -> None:
+    transaction.on_commit(
+        partial(letter_files_render, letter_id=letter.pk), robust=True
+    )
 
 
 def _new_version(
@@ -64,8 +105,15 @@ def _new_version(
     final: bool = False,
 ) -> CaseLetter:
     latest = case_letter_latest(case, kind)
+    digest = ""
+    if kind == LetterKind.REPLY:
+        # A hand edit keeps the decisions its text came from; the template's own
+        # text is filled from the decisions as they are now.
+        inherited = latest.decisions_digest if latest else ""
+        digest = inherited if edited else case_reply_digest(case)
     letter = CaseLetter(
         application=case,
+        decisions_digest=digest,
         kind=kind,
         version=(latest.version + 1) if latest else 1,
         title=latest.title if latest else TITLES[kind],
@@ -75,8 +123,8 @@ def _new_version(
         finalised_at=timezone.now() if final else None,
         created_by=acting_user if getattr(acting_user, "pk", None) else None,
     )
-    _render(letter, case)
     letter.save()
+    _render_after_commit(letter)
     return letter
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -216,9 +217,13 @@ def render_case(
     status: int = 200,
     letter_bound: dict[str, str] | None = None,
 ) -> HttpResponse:
+    # The items are read by the page, the letter context, the reply form and the
+    # reply letter's staleness check: once.
+    prefetch_related_objects([case], "items")
     context = _detail_context(request, case)
     context["action_forms"] = _action_forms(request, case, bound or {})
     context["letter_groups"] = _letter_groups(request, case, letter_bound or {})
+    context["reply_letter_stale"] = any(g["stale"] for g in context["letter_groups"])
     return page(request, "detail.html", case.tracking_number, status=status, **context)
 
 

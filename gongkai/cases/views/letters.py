@@ -130,9 +130,11 @@ def letter_download(
     """Permission: Perm.VIEW on the case's agency."""
     case = case_get_for_user(user=request.user, pk=pk)
     letter = get_object_or_404(case.letters, pk=letter_pk)
-    file = letter.docx if fmt == "docx" else letter.pdf
-    if fmt not in FORMATS or not file:
+    if fmt not in FORMATS:
         raise Http404
+    if not getattr(letter, fmt):  # rendering after the commit failed or is pending
+        letter = s.letter_files_render(letter_id=letter.pk)
+    file = getattr(letter, fmt)
     name = f"{case.tracking_number}-{letter.title}-v{letter.version}.{fmt}"
     response = FileResponse(file.open("rb"), as_attachment=True, filename=name)
     return response  # type: ignore[return-value]  # a streamed response

@@ -143,6 +143,16 @@ class DisclosureSettings(models.Model):
         default=30,
         validators=[MinValueValidator(1), MaxValueValidator(365)],
     )
+    fee_payment_instructions = models.TextField(
+        _("how to pay the information processing fee"),
+        blank=True,
+        max_length=500,
+        help_text=_(
+            "Printed in the fee notice (收费通知书): payee, bank and account, or the"
+            " payment channel. Empty: a general sentence asking to pay through the"
+            " agency's designated channel."
+        ),
+    )
     review_workflow = models.ForeignKey(
         "wagtailcore.Workflow",
         verbose_name=_("review workflow"),

@@ -1,4 +1,5 @@
-"""Local practice an agency administrator may change (validity, reminders, windows)."""
+"""Local practice an agency administrator may change (validity, reminders, windows,
+how to pay the information processing fee)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ FIELDS = (
     "trial_validity_years",
     "expiry_reminder_months",
     "consultation_days",
+    "fee_payment_instructions",
 )
 
 
@@ -36,7 +38,8 @@ def disclosure_settings_update(
     before = audit_snapshot(settings, FIELDS)
     for name in FIELDS:
         if name in changes:
-            setattr(settings, name, changes[name])
+            value = changes[name]
+            setattr(settings, name, value.strip() if isinstance(value, str) else value)
     settings.full_clean()
     settings.save()
     audit_record(

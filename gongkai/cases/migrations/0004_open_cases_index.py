@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0001_initial'),
-        ('cases', '0002_letters'),
+        ('cases', '0003_letter_decisions_digest'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

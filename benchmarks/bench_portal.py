@@ -15,7 +15,11 @@ Three load shapes per scenario: one client alone (the service time); 20 clients 
 sending its next request as soon as the last one is answered (a closed loop without
 think time: the server is saturated and the latency includes the queue); and 20
 paced clients pausing on average ``--think-ms`` (1 s) between requests, like people
-reading pages. Prints p50/p95/p99. Only 127.0.0.1 is ever contacted.
+reading pages. Prints p50/p95/p99 and the share served from the page cache. Each
+database is measured twice on the same data, with the anonymous page cache
+(``gongkai/portal/page_cache.py``) off and then on (``--page-cache``); the cache is
+Redis (database 15, emptied first) when it answers on 127.0.0.1. Only 127.0.0.1 is
+ever contacted.
 
     .venv/bin/python benchmarks/bench_portal.py                 # SQLite and PostgreSQL
     .venv/bin/python benchmarks/bench_portal.py --only sqlite --seconds 10
@@ -398,7 +402,7 @@ class Server:
             if self.process.poll() is not None:
                 raise RuntimeError(self.process.stderr.read().decode()[-3000:])  # type: ignore[union-attr]
             try:
-                status, _ms = get(self.port, "/")
+                status, _ms, _hit = get(self.port, "/")
                 if status == 200:
                     return
             except OSError:
@@ -415,8 +419,8 @@ class Server:
             self.process.wait()
 
 
-def get(port: int, path: str) -> tuple[int, float]:
-    """One GET to 127.0.0.1; (status, milliseconds)."""
+def get(port: int, path: str) -> tuple[int, float, bool]:
+    """One GET to 127.0.0.1; (status, milliseconds, served from the page cache)."""
     started = time.perf_counter()
     connection = http.client.HTTPConnection(LOCALHOST, port, timeout=60)
     try:
@@ -424,9 +428,10 @@ def get(port: int, path: str) -> tuple[int, float]:
         response = connection.getresponse()
         response.read()
         status = response.status
+        hit = response.getheader("X-Page-Cache") == "hit"
     finally:
         connection.close()
-    return status, (time.perf_counter() - started) * 1000
+    return status, (time.perf_counter() - started) * 1000, hit
 
 
 def drive(
@@ -440,6 +445,7 @@ def drive(
     a random pause averaging ``think_ms`` (exponentially distributed)."""
     latencies: list[float] = []
     errors: list[str] = []
+    hits = [0]
     lock = threading.Lock()
     stop_at = time.monotonic() + seconds
 
@@ -449,7 +455,7 @@ def drive(
         while time.monotonic() < stop_at:
             path = next_path(rng)
             try:
-                status, ms = get(port, path)
+                status, ms, hit = get(port, path)
             except OSError as exc:
                 with lock:
                     errors.append(f"{path}: {exc}")
@@ -458,6 +464,9 @@ def drive(
                 with lock:
                     errors.append(f"{path}: HTTP {status}")
             mine.append(ms)
+            if hit:
+                with lock:
+                    hits[0] += 1
             if think_ms:
                 pause = rng.expovariate(1000 / think_ms)
                 time.sleep(max(0.0, min(pause, stop_at - time.monotonic())))
@@ -478,6 +487,7 @@ def drive(
         "p95_ms": round(percentile(latencies, 95), 1) if latencies else None,
         "p99_ms": round(percentile(latencies, 99), 1) if latencies else None,
         "errors": len(errors),
+        "hit_pct": round(100 * hits[0] / len(latencies)) if latencies else 0,
         "first_errors": errors[:3],
     }
 
@@ -583,7 +593,8 @@ def report(
             print(
                 f"    {name:<9} {mode:<10} p50 {r['p50_ms']:>7} ms  p95 {r['p95_ms']:>7} ms  "
                 f"p99 {r['p99_ms']:>7} ms  {r['per_second']:>6} req/s  "
-                f"({r['requests']} requests, {r['errors']} errors)"
+                f"({r['requests']} requests, {r['errors']} errors, "
+                f"{r['hit_pct']} % from the page cache)"
             )
             for error in r["first_errors"]:
                 print(f"        {error}")
@@ -593,7 +604,14 @@ def run(label: str, database: tuple[str, str], args: argparse.Namespace) -> None
     url, tmp = database
     env = server_env(url, tmp)
     loaded = run_loader(env, args.items)
-    report(label, env, loaded, measure(env, loaded, args), args)
+    modes = ["off", "on"] if args.page_cache == "both" else [args.page_cache]
+    for mode in modes:
+        env = {
+            **server_env(url, tmp),
+            "PORTAL_PAGE_CACHE": "1" if mode == "on" else "0",
+        }
+        results = measure(env, loaded, args)
+        report(f"{label}, page cache {mode}", env, loaded, results, args)
 
 
 def main() -> int:
@@ -615,6 +633,12 @@ def main() -> int:
         ),
     )
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
+    parser.add_argument(
+        "--page-cache",
+        choices=["on", "off", "both"],
+        default="both",
+        help="anonymous page cache in the server (both: off, then on, same data)",
+    )
     parser.add_argument("--load", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.load:

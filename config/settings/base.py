@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "gongkai.portal.page_cache.PublicPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -183,3 +184,5 @@ LOGGING = {
 # approved the revision that goes live (Art. 17; gongkai/publications/finish.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "gongkai.publications.finish.publish_after_review"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Anonymous visitors' public pages from the shared cache (gongkai/portal/page_cache.py).
+PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", True)

@@ -38,3 +38,7 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# The public page cache is invalidated through the shared cache; with a per-process
+# memory cache (no REDIS_URL) one worker would not see another's invalidation.
+PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", bool(os.environ.get("REDIS_URL")))

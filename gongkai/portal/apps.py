@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Public portal")
 
     def ready(self) -> None:
-        from . import signals
+        from . import page_cache, signals
 
         signals.connect()
+        page_cache.connect()

@@ -440,9 +440,12 @@ def drive(
     clients: int,
     seconds: float,
     think_ms: float = 0.0,
+    seed: int = SEED,
 ) -> dict[str, Any]:
     """``clients`` threads sending requests for ``seconds``: back to back, or after
-    a random pause averaging ``think_ms`` (exponentially distributed)."""
+    a random pause averaging ``think_ms`` (exponentially distributed). Each load
+    shape gets its own ``seed``, so one does not replay the pages another has just
+    put in the page cache."""
     latencies: list[float] = []
     errors: list[str] = []
     hits = [0]
@@ -450,7 +453,7 @@ def drive(
     stop_at = time.monotonic() + seconds
 
     def client(number: int) -> None:
-        rng = random.Random(SEED + number)
+        rng = random.Random(seed * 1000 + number)
         mine: list[float] = []
         while time.monotonic() < stop_at:
             path = next_path(rng)
@@ -534,14 +537,22 @@ def measure(
     try:
         results: dict[str, Any] = {}
         for name, next_path in scenarios(loaded).items():
-            drive(server.port, next_path, args.clients, 3)  # warm-up, not counted
+            # warm-up, not counted
+            drive(server.port, next_path, args.clients, 3, seed=SEED)
             results[name] = {
-                "1 client": drive(server.port, next_path, 1, args.seconds / 2),
+                "1 client": drive(
+                    server.port, next_path, 1, args.seconds / 2, seed=SEED + 1
+                ),
                 f"{args.clients} clients": drive(
-                    server.port, next_path, args.clients, args.seconds
+                    server.port, next_path, args.clients, args.seconds, seed=SEED + 2
                 ),
                 f"{args.clients} paced": drive(
-                    server.port, next_path, args.clients, args.seconds, args.think_ms
+                    server.port,
+                    next_path,
+                    args.clients,
+                    args.seconds,
+                    args.think_ms,
+                    seed=SEED + 3,
                 ),
             }
         return results

@@ -74,15 +74,26 @@ class SectionPermissionTester(PagePermissionTester):
 
 
 def route_to_child(
-    page: Page, request: HttpRequest, path_components: list[str], usual: type[Page]
+    page: Page,
+    request: HttpRequest,
+    path_components: list[str],
+    usual: type[Page],
+    *related: str,
 ) -> Any:
     """``Page.route`` with one query for a child of the ``usual`` type instead of two
-    (the generic page row, then its specific row). Other children, and a missing
-    slug (404), go through Wagtail's own routing."""
+    (the generic page row, then its specific row), with its ``related`` rows. Other
+    children, and a missing slug (404), go through Wagtail's own routing."""
     if path_components:
-        child = usual.objects.child_of(page).filter(slug=path_components[0]).first()
+        child = (
+            usual.objects.child_of(page)
+            .filter(slug=path_components[0])
+            .select_related(*related)
+            .first()
+        )
         if child is not None and child.content_type_id == _content_type_id(usual):
             child._cached_parent_obj = page  # as Page.route: no query for the parent
+            if isinstance(page, DisclosureIndexPage):
+                child.__dict__["section"] = page  # the cached ``section`` property
             return child.route(request, path_components[1:])
     return Page.route(page, request, path_components)
 
@@ -108,7 +119,9 @@ class DisclosureRootPage(Page):
         verbose_name = _("disclosure portal")
 
     def route(self, request: HttpRequest, path_components: list[str]) -> Any:
-        return route_to_child(self, request, path_components, DisclosureIndexPage)
+        return route_to_child(
+            self, request, path_components, DisclosureIndexPage, "agency"
+        )
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         context = super().get_context(request, *args, **kwargs)

@@ -19,16 +19,16 @@ The key holds the language, the path with its query string and today's date
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+
+from gongkai.core.cache_version import CacheVersion
 
 VERSION_KEY = "portal:pages-version"
 PAGE_SECONDS = 60
@@ -52,19 +52,7 @@ NEVER = ("/admin/", "/documents/", "/track/", "/apply/", "/checker/", "/static/"
 NEVER_PARTS = ("/apply/",)
 
 
-def pages_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns() // 1000, None)
-        version = cache.get(VERSION_KEY, 0)
-    return int(version)
-
-
-def _bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, time.time_ns() // 1000, None)
+PAGES_VERSION = CacheVersion(VERSION_KEY)
 
 
 def public_pages_changed(**kwargs: Any) -> None:
@@ -74,8 +62,7 @@ def public_pages_changed(**kwargs: Any) -> None:
     meta = getattr(sender, "_meta", None)
     if meta is not None and meta.app_label not in PUBLIC_APPS:
         return
-    _bump()
-    transaction.on_commit(_bump, using=kwargs.get("using"))
+    PAGES_VERSION.bump_now_and_on_commit(using=kwargs.get("using"))
 
 
 def connect() -> None:
@@ -109,7 +96,7 @@ def _key(request: HttpRequest) -> str:
     raw = f"{request.get_host()}|{language}|{request.get_full_path()}"
     digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
     today = timezone.localdate().isoformat()
-    return f"portal:page:{pages_version()}:{today}:{digest}"
+    return f"portal:page:{PAGES_VERSION.current()}:{today}:{digest}"
 
 
 class PublicPageCacheMiddleware:

@@ -11,12 +11,12 @@ per-process caches (without Redis each worker has its own).
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
-from django.db import transaction
+
+from gongkai.core.cache_version import CacheVersion
 
 VERSION_KEY = "search:index-version"
 RESULTS_SECONDS = 60
@@ -24,28 +24,17 @@ RESULTS_SECONDS = 60
 T = TypeVar("T")
 
 
+INDEX_VERSION = CacheVersion(VERSION_KEY)
+
+
 def search_index_version() -> int:
-    """The current version of the index (starts from the clock after a cache flush,
-    so it never repeats a version whose results might still be cached elsewhere)."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns() // 1000, None)
-        version = cache.get(VERSION_KEY, 0)
-    return int(version)
-
-
-def _bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet (or evicted): any fresh value invalidates
-        cache.set(VERSION_KEY, time.time_ns() // 1000, None)
+    """The current version of the index."""
+    return INDEX_VERSION.current()
 
 
 def search_index_changed(*, using: str) -> None:
-    """Invalidate cached results now and when the current transaction commits
-    (a reader between the two may cache the old rows; the second bump drops them)."""
-    _bump()
-    transaction.on_commit(_bump, using=using)
+    """Invalidate cached results now and when the current transaction commits."""
+    INDEX_VERSION.bump_now_and_on_commit(using=using)
 
 
 def search_results_cached(parts: tuple[object, ...], compute: Callable[[], T]) -> T:

@@ -29,6 +29,21 @@ PROJECT_COMMANDS: list[tuple[str, str, str]] = [
         "工作日：按节假日和调休计算工作日",
         "working days: arithmetic with holidays and make-up days",
     ),
+    (
+        "publications_daily",
+        "每日任务：规范性文件到期标记失效、到期前提醒",
+        "daily job: lapse and remind normative documents",
+    ),
+    (
+        "portal_snapshots",
+        "每日任务（其后）及升级后：生成公开信息页面的静态页",
+        "daily job (after it) and after upgrades: render the item pages",
+    ),
+    (
+        "portal_purge_pending",
+        "每日任务：删除未提交申请留下的身份证明文件",
+        "daily job: delete identity documents of forms never submitted",
+    ),
 ]
 
 HELP_HEADER = """\
@@ -50,8 +65,9 @@ Django's management commands (migrate, runserver, createsuperuser, …) work too
 
 def project_help() -> str:
     lines = [HELP_HEADER]
+    width = max(len(name) for name, _zh, _en in PROJECT_COMMANDS)
     for name, zh, en in PROJECT_COMMANDS:
-        lines.append(f"  {name:<10} {zh}\n  {'':<10} {en}\n")
+        lines.append(f"  {name:<{width}} {zh}\n  {'':<{width}} {en}\n")
     lines.append(HELP_FOOTER)
     return "".join(lines)
 

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_help_lists_project_commands_bilingually():
     text = project_help()
-    for name in ("demo", "report", "workdays"):
+    for name in ("demo", "report", "workdays", "portal_snapshots"):
         assert f"  {name} " in text
     assert "演示数据" in text and "demo data" in text
 

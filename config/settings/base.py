@@ -186,6 +186,8 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "gongkai.publications.finish.publish_after_revi
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Anonymous visitors' public pages from the shared cache (gongkai/portal/page_cache.py).
 PORTAL_PAGE_CACHE = env_bool("PORTAL_PAGE_CACHE", True)
+# Catalogue item pages rendered on publication (gongkai/portal/snapshots.py).
+PORTAL_SNAPSHOTS = env_bool("PORTAL_SNAPSHOTS", True)
 
 # The covering indexes' INCLUDE columns are a PostgreSQL feature; SQLite builds the
 # same indexes without them, which is all the embedded database needs.

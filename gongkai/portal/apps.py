@@ -8,7 +8,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Public portal")
 
     def ready(self) -> None:
-        from . import page_cache, signals
+        from . import page_cache, signals, snapshots
 
         signals.connect()
         page_cache.connect()
+        snapshots.connect()

@@ -49,3 +49,39 @@ class GuideText(models.Model):
 
     def __str__(self) -> str:
         return str(self.agency_id)
+
+
+class PageSnapshot(models.Model):
+    """A published catalogue item's page as an anonymous visitor receives it, rendered
+    when it is published (see ``gongkai.portal.snapshots``)."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    path = models.CharField(_("path"), max_length=255)
+    language = models.CharField(_("language"), max_length=15)
+    html = models.TextField(_("HTML"))
+    # What the page was rendered with (templates, translations, static files).
+    epoch = models.CharField(_("rendering epoch"), max_length=16)
+    # The first day on which the page would read differently (有效性 changes); null
+    # when only an edit can change it.
+    stale_on = models.DateField(_("stale on"), null=True, blank=True)
+    # The policy interpretations listed on the page, as ",12,34," (a withdrawn
+    # interpretation finds the pages that list it).
+    interpretations = models.TextField(_("interpretations listed"), blank=True)
+    rendered_at = models.DateTimeField(_("rendered at"))
+
+    class Meta:
+        verbose_name = _("page snapshot")
+        verbose_name_plural = _("page snapshots")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["path", "language"], name="portal_snapshot_path_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.path} ({self.language})"

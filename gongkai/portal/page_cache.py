@@ -30,6 +30,8 @@ from django.utils import timezone
 
 from gongkai.core.cache_version import CacheVersion
 
+from . import snapshots
+
 VERSION_KEY = "portal:pages-version"
 PAGE_SECONDS = 60
 # Apps whose records appear on public pages.
@@ -100,14 +102,21 @@ def _key(request: HttpRequest) -> str:
 
 
 class PublicPageCacheMiddleware:
-    """Serve and store anonymous visitors' public pages (see the module docstring).
-    Sits after the locale middleware (the key holds the language)."""
+    """Serve and store anonymous visitors' public pages (see the module docstring);
+    catalogue items are first looked up among the pages rendered on publication
+    (``snapshots``). Sits after the locale middleware (the key holds the language)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not settings.PORTAL_PAGE_CACHE or not _cacheable_request(request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        if snapshots.enabled():
+            stored_page = snapshots.snapshot_response(request)
+            if stored_page is not None:
+                return stored_page
+        if not settings.PORTAL_PAGE_CACHE:
             return self.get_response(request)
         key = _key(request)
         stored = cache.get(key)

@@ -318,6 +318,11 @@ class CatalogueItemPage(DisclosureItemPage):
             return self.document.written_on
         return self.written_on
 
+    @cached_property
+    def live_interpretations(self) -> list[InterpretationPage]:
+        """The live policy interpretations explaining this item."""
+        return list(self.interpretations.live().order_by("path"))
+
     @property
     def display_validity(self) -> str:
         """有效性: for regulations and normative documents, computed from the register."""

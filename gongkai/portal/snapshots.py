@@ -65,7 +65,7 @@ logger = logging.getLogger(__name__)
 
 
 def _epoch_sources() -> Iterator[Path]:
-    package = Path(gongkai.__file__).resolve().parent
+    package = _package_root()
     for pattern in ("*/templates/**/*", "*/locale/**/*.mo"):
         yield from sorted(p for p in package.glob(pattern) if p.is_file())
     template_settings: dict[str, Any] = settings.TEMPLATES[0]
@@ -76,11 +76,19 @@ def _epoch_sources() -> Iterator[Path]:
         yield manifest
 
 
-@functools.cache
 def epoch() -> str:
     """A digest of what an item page is rendered with besides its records: the
     project's templates and compiled translations, the static files' manifest, the
-    framework versions and the URL settings. Computed once per process."""
+    framework versions and the URL settings. Computed once per process, or on every
+    call with ``DEBUG`` (templates edited while the development server runs)."""
+    return _computed_epoch() if settings.DEBUG else _process_epoch()
+
+
+def _package_root() -> Path:
+    return Path(gongkai.__file__).resolve().parent
+
+
+def _computed_epoch() -> str:
     digest = hashlib.sha256()
     for part in (
         django.__version__,
@@ -92,9 +100,16 @@ def epoch() -> str:
         getattr(settings, "X_FRAME_OPTIONS", "DENY"),
     ):
         digest.update(str(part).encode() + b"\0")
+    root = _package_root()
     for path in _epoch_sources():
-        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+        name = path.relative_to(root) if path.is_relative_to(root) else path
+        digest.update(str(name).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
+
+
+@functools.cache
+def _process_epoch() -> str:
+    return _computed_epoch()
 
 
 # --- Serving ---
@@ -272,24 +287,26 @@ def render_snapshots(
     site = _default_site()
     codes = _languages(languages)
     item_model = _item_model()
-    live = item_model.objects.live()
     if page_ids is not None:
-        wanted = sorted(set(page_ids))
-        live = live.filter(pk__in=wanted)
-        PageSnapshot.objects.filter(page_id__in=wanted, language__in=codes).delete()
-    elif under_path is not None:
-        live = live.filter(path__startswith=under_path)
+        ids = sorted(set(page_ids))
+    else:
+        live = item_model.objects.live()
+        if under_path is not None:
+            live = live.filter(path__startswith=under_path)
+        ids = list(live.order_by("path").values_list("pk", flat=True))
+    chunks = [ids[start : start + BATCH] for start in range(0, len(ids), BATCH)]
     if site is None or not _plain_serving():
+        for chunk in chunks:
+            PageSnapshot.objects.filter(page_id__in=chunk, language__in=codes).delete()
         return 0
     restricted = _restricted_paths()
     today = timezone.localdate()
     stored = 0
-    ids = list(live.order_by("path").values_list("pk", flat=True))
-    for start in range(0, len(ids), BATCH):
-        chunk = ids[start : start + BATCH]
+    for chunk in chunks:
         pages = _prepared(
             list(
-                item_model.objects.filter(pk__in=chunk)
+                item_model.objects.live()
+                .filter(pk__in=chunk)
                 .select_related("document")
                 .prefetch_related("attachments")
                 .order_by("path")

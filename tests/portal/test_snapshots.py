@@ -318,3 +318,20 @@ def test_failed_rendering_after_publication_leaves_the_page_live(
     assert "Rendering item pages" in caplog.text
     response = client.get(page.url)
     assert response.status_code == 200 and "2025年度部门预算公开" in response.text
+
+
+def test_large_changes_render_in_batches(catalogue, monkeypatch):
+    monkeypatch.setattr(snapshots, "BATCH", 2)
+    assert snapshots.render_snapshots() == 3
+    ids = [catalogue[name].pk for name in ITEMS]
+    assert snapshots.render_snapshots([*ids, catalogue["open"].pk]) == 3
+    assert PageSnapshot.objects.count() == 6
+
+
+def test_epoch_follows_the_templates_while_debugging(settings, monkeypatch):
+    settings.DEBUG = False
+    fixed = snapshots.epoch()
+    monkeypatch.setattr(snapshots, "_computed_epoch", lambda: "edited-template")
+    assert snapshots.epoch() == fixed  # computed once per process
+    settings.DEBUG = True
+    assert snapshots.epoch() == "edited-template"

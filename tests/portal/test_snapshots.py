@@ -335,3 +335,19 @@ def test_epoch_follows_the_templates_while_debugging(settings, monkeypatch):
     assert snapshots.epoch() == fixed  # computed once per process
     settings.DEBUG = True
     assert snapshots.epoch() == "edited-template"
+
+
+def test_unchanged_page_is_not_sent_again(
+    client, rendered, django_capture_on_commit_callbacks
+):
+    url = rendered["info"].url
+    first = _served(client, url)
+    assert first["ETag"]
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again.content == b""
+    info = rendered["info"]
+    info.body = "<p>预算收入合计5678万元。</p>"
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(info)
+    changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and "5678万元" in changed.text

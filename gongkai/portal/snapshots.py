@@ -13,9 +13,10 @@ rendered again after that transaction commits, whenever something it shows chang
 - the item (publication, unpublication, move, deletion, any save of its row);
 - its catalogue entry (索引号, date of publication) and its official document (文号,
   dates, 有效性 — which also changes with the date: ``stale_on``);
-- its attachments; the policy interpretations of its agency (published, withdrawn,
-  deleted: every item of that agency);
-- its agency, its section, the disclosure root and the site (every item below them);
+- its attachments; a policy interpretation published, withdrawn or deleted (the items
+  it listed and those it explains now);
+- its agency's name; a changed slug or a move of any page; a section or the root
+  withdrawn or deleted; the site (every item below them);
 - view restrictions (such pages are never stored);
 - the templates, translations and static files (``epoch()``: a snapshot rendered with
   others is not served).
@@ -422,10 +423,6 @@ def snapshots_changed(
     ids = None if page_ids is None else [pk for pk in page_ids if pk is not None]
     _drop(ids, under_path)
     transaction.on_commit(_AfterCommit(ids, under_path), using=using)
-
-
-def _section_path(page: Any) -> str:
-    return str(page.path[: -Page.steplen])
 
 
 def _on_item_event(sender: Any, instance: Any, **kwargs: Any) -> None:

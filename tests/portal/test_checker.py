@@ -105,6 +105,16 @@ def test_pdf_named_txt_is_read_as_pdf(client):
     assert "无文本层" in response.content.decode()
 
 
+def test_a_text_that_is_no_report_is_refused_with_its_reason(client):
+    notes = SimpleUploadedFile("notes.txt", "会议纪要：下周一上午九点开会。".encode())
+    response = client.post(URL, {"reports": [notes, upload(SEED)]})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "无法检查此文件：未找到年度报告" in body
+    assert "FMT.ROW_MISSING" not in body
+    assert "中卫市司法局" in body  # the other file is still checked
+
+
 def test_uploads_never_touch_the_disk(client, monkeypatch):
     """Large uploads would go to a temporary file with Django's default handlers."""
     from django.core.files import uploadhandler

@@ -113,7 +113,7 @@ def test_unreadable_human_message(tmp_path, capsys):
     junk = tmp_path / "junk.bin"
     junk.write_bytes(bytes(range(256)) * 10)
     assert main(["check", str(junk)]) == 2
-    assert "无法读取：" in capsys.readouterr().out
+    assert "无法检查：" in capsys.readouterr().out
 
 
 def _year_report(year: int, carried_over: int):
@@ -181,3 +181,45 @@ def test_console_script_no_traceback(tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr + result.stdout
     assert "PDF 文件已损坏或无法解析" in result.stdout
+
+
+def test_a_file_without_any_table_is_not_reported_as_forty_missing_rows(
+    tmp_path, capsys
+):
+    """Text that is not a report, and a report's narrative without its tables, are
+    refused with a reason (exit 2) instead of one FMT.ROW_MISSING per row."""
+    chat = tmp_path / "notes.txt"
+    chat.write_text("会议纪要：下周一上午九点开会。", encoding="utf-8")
+    seed = (FIXTURES / "zhongwei-justice-bureau-2023-annual-report.txt").read_text(
+        encoding="utf-8"
+    )
+    narrative = tmp_path / "narrative.txt"
+    narrative.write_text(
+        seed[: seed.index("二、主动公开政府信息情况")], encoding="utf-8"
+    )
+    code, results = run_json([str(chat), str(narrative), SEED_TXT], capsys)
+    assert code == 2
+    assert results[0]["error"].startswith("未找到年度报告：")
+    assert results[0]["findings"] == [] and "table3" not in results[0]
+    assert results[1]["error"].startswith(
+        "未找到统计表：文件中有中卫市司法局2023年度报告的文字"
+    )
+    assert results[2]["findings"] == []
+
+
+def test_one_table_found_is_still_checked(capsys, tmp_path):
+    """A report with only table 2 is checked: its other rows are missing (FMT.ROW_MISSING)."""
+    seed = (FIXTURES / "zhongwei-justice-bureau-2023-annual-report.txt").read_text(
+        encoding="utf-8"
+    )
+    partial = tmp_path / "partial.txt"
+    partial.write_text(
+        seed[: seed.index("三、收到和处理政府信息公开申请情况")], encoding="utf-8"
+    )
+    code, results = run_json([str(partial)], capsys)
+    assert code == 1
+    assert results[0]["table2"]["licensing"]["decisions"] == 74
+    missing = {
+        f["where"] for f in results[0]["findings"] if f["rule"] == "FMT.ROW_MISSING"
+    }
+    assert "table3.new_received" in missing and "table2.licensing" not in missing

@@ -113,9 +113,26 @@ def build_report(document: Document) -> tuple[Report, Resolution]:
             lines, year, document.meta.get("published", "")
         )
     resolution, legacy = recover_tables(document, deadline)
+    if not resolution.values:
+        raise ReaderError(_no_tables_message(agency, year))
     apply(report, resolution)
     report.legacy_labels = legacy
     return report, resolution
+
+
+def _no_tables_message(agency: str, year: int | None) -> str:
+    """Why a readable file with none of tables 2–4 is not checked (rather than reporting
+    every row of the format as missing)."""
+    found = f"{agency}{year}年度报告" if agency and year else "年度报告"
+    if agency or year:
+        return (
+            f"未找到统计表：文件中有{found}的文字，但表二、表三、表四一行也没有找到。"
+            "表格可能是图片，或报告只发布了正文。"
+        )
+    return (
+        "未找到年度报告：文件中既没有年度报告的标题，也没有表二、表三、表四的任何一行。"
+        "请确认上传的是政府信息公开工作年度报告。"
+    )
 
 
 def read_report(data: bytes) -> tuple[Report, Resolution, str]:

@@ -104,7 +104,7 @@ def render_text(result: CheckResult) -> str:
     """The check of one file as Chinese text."""
     head = f"== 文件：{result.file}"
     if result.report is None:
-        return f"{head}\n无法读取：{result.error}\n"
+        return f"{head}\n无法检查：{result.error}\n"
     report = result.report
     kind = FORMAT_LABELS.get(result.source_format or "", result.source_format or "")
     lines = [

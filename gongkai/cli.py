@@ -78,17 +78,27 @@ def main(argv: list[str] | None = None) -> None:
     if not args or args[0] in {"-h", "--help"}:
         sys.stdout.write(project_help())
         return
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
     from django.db.utils import OperationalError, ProgrammingError
 
     try:
         execute_from_command_line(["gongkai", *args])
+    except ImproperlyConfigured as error:
+        # Settings that refuse to start (production without its environment) say why,
+        # without a traceback.
+        sys.stderr.write(MISCONFIGURED.format(error=error))
+        sys.exit(1)
     except (OperationalError, ProgrammingError) as error:
         if not _is_missing_table(error):
             raise
         sys.stderr.write(UNMIGRATED.format(error=error))
         sys.exit(1)
 
+
+MISCONFIGURED = """\
+配置错误 / configuration error: {error}
+"""
 
 UNMIGRATED = """\
 数据库尚未建立或尚未迁移（{error}）。请先运行 `gongkai migrate`（或 `make demo`）。

@@ -52,6 +52,7 @@ def test_production_refuses_to_start_without(missing):
     assert result.returncode != 0
     assert missing in result.stderr
     assert "生产环境缺少必需的环境变量" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_production_check_deploy_is_clean():

@@ -5,6 +5,7 @@ import pdfplumber
 import pytest
 from bs4 import BeautifulSoup
 from docx import Document
+from docx.oxml.ns import qn
 from pdfminer.pdftypes import resolve1
 
 from gongkai.report.model import T3_ROWS, all_cell_paths
@@ -131,6 +132,17 @@ def test_docx_layout_and_numbers(seed):
     # Real merges: the corner note spans 3×3, 三、本年度办理结果 22 rows.
     assert table.cell(0, 0)._tc is table.cell(2, 2)._tc
     assert table.cell(3 + 2, 0)._tc is table.cell(3 + 23, 0)._tc
+    # The grid columns carry the layout's widths (Word and LibreOffice lay a fixed
+    # table out by them): table 3's label column is wide enough for its labels.
+    grid_widths = [
+        round(int(col.get(qn("w:w"))) / 567, 1)
+        for col in table._tbl.tblGrid.findall(qn("w:gridCol"))
+    ]
+    assert grid_widths == [1.3, 1.8, 4.1, *[1.2] * 7]
+    assert all(
+        t._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        for t in doc.tables
+    )
     xml = doc.element.xml
     assert 'w:eastAsia="仿宋"' in xml and 'w:eastAsia="黑体"' in xml
     texts = [p.text for p in doc.paragraphs]

@@ -7,7 +7,11 @@ import io
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.table import (
+    WD_CELL_VERTICAL_ALIGNMENT,
+    WD_ROW_HEIGHT_RULE,
+    WD_TABLE_ALIGNMENT,
+)
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -30,6 +34,9 @@ COLUMN_WIDTHS: dict[str, list[float]] = {
     "table3": [1.3, 1.8, 4.1, *[1.2] * 7],
     "table4": [TEXT_WIDTH_CM / 15] * 15,
 }
+ROW_HEIGHT = Cm(0.55)
+# Short tables are kept on one page; table 3 runs over pages with its header repeated.
+KEEP_TOGETHER = {"table2", "table4"}
 TABLE_FONT_SIZE = {"table2": 10.5, "table3": 9.0, "table4": 8.0}
 
 
@@ -96,12 +103,25 @@ def _repeat_header(row) -> None:  # type: ignore[no-untyped-def]
     tr_pr.append(header)
 
 
+def _fixed_layout(table) -> None:  # type: ignore[no-untyped-def]
+    tbl_pr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+
+
 def _table(doc, grid: Grid) -> None:  # type: ignore[no-untyped-def]
     table = doc.add_table(rows=grid.n_rows, cols=grid.n_cols)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = [Cm(w) for w in COLUMN_WIDTHS[grid.key]]
+    # Word and LibreOffice lay a fixed table out by its grid columns (w:gridCol), not by
+    # the cells' widths: without these the label columns get an equal share and the
+    # long labels of table 3 wrap on every second character.
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    _fixed_layout(table)
     # Fetch the cell grid once: ``table.cell()`` rebuilds it on every call. Merges do
     # not overlap, so the fetched cells stay valid while merging.
     grid_cells = table._cells
@@ -109,6 +129,9 @@ def _table(doc, grid: Grid) -> None:  # type: ignore[no-untyped-def]
         cell.width = widths[k % grid.n_cols]
     for i in range(grid.n_header_rows):
         _repeat_header(table.rows[i])
+    for row in table.rows:
+        row.height = ROW_HEIGHT
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     style = _table_style(doc, TABLE_FONT_SIZE[grid.key])
     for spec in grid.cells:
         cell = grid_cells[spec.row * grid.n_cols + spec.col]
@@ -128,6 +151,8 @@ def _table(doc, grid: Grid) -> None:  # type: ignore[no-untyped-def]
             else WD_ALIGN_PARAGRAPH.CENTER
         )
         para.style = style
+        if grid.key in KEEP_TOGETHER and spec.row + spec.rowspan < grid.n_rows:
+            para.paragraph_format.keep_with_next = True
         run = para.add_run(spec.text)
         if spec.role == "head":
             run.bold = True
@@ -149,7 +174,9 @@ def render_docx(report: Report) -> bytes:
     for text in paragraphs(report.preamble):
         _paragraph(doc, text, font=BODY_FONT, size=16)
     for key in SECTION_KEYS:
-        _paragraph(doc, SECTION_HEADINGS[key], font=HEADING_FONT, size=16)
+        heading = _paragraph(doc, SECTION_HEADINGS[key], font=HEADING_FONT, size=16)
+        heading.paragraph_format.space_before = Pt(12)
+        heading.paragraph_format.keep_with_next = True
         for text in paragraphs(report.sections.get(key)):
             _paragraph(doc, text, font=BODY_FONT, size=16)
         if key in SECTION_TABLES:

@@ -113,7 +113,10 @@ def build_report(document: Document) -> tuple[Report, Resolution]:
             lines, year, document.meta.get("published", "")
         )
     resolution, legacy = recover_tables(document, deadline)
-    if not resolution.values:
+    read_any = any(value is not None for value in resolution.values.values())
+    if not resolution.values or not (read_any or (agency and year)):
+        # Nothing of tables 2–4, or a text without a report title in which not one
+        # number could be read (a note that quotes a few labels is not a report).
         raise ReaderError(_no_tables_message(agency, year))
     apply(report, resolution)
     report.legacy_labels = legacy
@@ -130,7 +133,7 @@ def _no_tables_message(agency: str, year: int | None) -> str:
             "表格可能是图片，或报告只发布了正文。"
         )
     return (
-        "未找到年度报告：文件中既没有年度报告的标题，也没有表二、表三、表四的任何一行。"
+        "未找到年度报告：文件中既没有年度报告的标题，也没有读出表二、表三、表四的任何数字。"
         "请确认上传的是政府信息公开工作年度报告。"
     )
 
@@ -196,12 +199,20 @@ def check_many(
     """Check several files; consecutive years of one agency are checked against each
     other, and ``previous`` is used for the files of the year after it."""
     results = [check_bytes(data, name=name) for name, data in items]
+    link_results(results, previous=previous)
+    return results
+
+
+def link_results(
+    results: Sequence[CheckResult], *, previous: Report | None = None
+) -> None:
+    """The cross-year checks of results obtained one by one (possibly in other
+    processes): consecutive years of one agency, and ``previous`` for the year after."""
     link_years(results)
     if previous is not None:
         for result in results:
             if result.report is not None and result.report.year == previous.year + 1:
                 _run_rules(result, previous)
-    return results
 
 
 def dumps(results: Sequence[CheckResult]) -> str:

@@ -120,3 +120,77 @@ def render_text(result: CheckResult) -> str:
     verdict = "有错误，报告不一致。" if result.has_errors else "未发现错误。"
     lines.append(f"结论：{verdict}")
     return "\n".join(lines) + "\n"
+
+
+SUMMARY_COLUMNS = (
+    "文件",
+    "格式",
+    "机关",
+    "年度",
+    "类型",
+    "发布日期",
+    "错误",
+    "警告",
+    "提示",
+    "推断格数",
+    "存疑格数",
+    "规则",
+    "结论",
+)
+
+
+def _rules(result: CheckResult) -> str:
+    """The rules that fired, errors first, each with its count: "T3.BALANCE×2 …"."""
+    counts: dict[str, int] = {}
+    order = {"error": 0, "warning": 1, "info": 2}
+    for finding in sorted(result.findings, key=lambda f: order[f.severity]):
+        counts[finding.rule] = counts.get(finding.rule, 0) + 1
+    return " ".join(f"{rule}×{n}" if n > 1 else rule for rule, n in counts.items())
+
+
+def verdict(result: CheckResult) -> str:
+    if result.report is None:
+        return f"无法检查：{result.error}"
+    return "有错误" if result.has_errors else "未发现错误"
+
+
+def summary_row(result: CheckResult) -> list[str]:
+    """One file as a row of the summary (``--summary``, ``--csv``)."""
+    report = result.report
+    if report is None:
+        return [result.file, *[""] * (len(SUMMARY_COLUMNS) - 2), verdict(result)]
+    severities = [f.severity for f in result.findings]
+    kind = FORMAT_LABELS.get(result.source_format or "", result.source_format or "")
+    return [
+        result.file,
+        kind,
+        report.agency,
+        str(report.year or ""),
+        LEVEL_NAMES[report.level],
+        report.published_on.isoformat() if report.published_on else "",
+        str(severities.count("error")),
+        str(severities.count("warning")),
+        str(severities.count("info")),
+        str(len(report.inferred)),
+        str(len(report.uncertain)),
+        _rules(result),
+        verdict(result),
+    ]
+
+
+def summary(results: list[CheckResult]) -> str:
+    """One tab-separated line per file, then the totals."""
+    shown = ("文件", "机关", "年度", "错误", "警告", "结论", "规则")
+    index = [SUMMARY_COLUMNS.index(c) for c in shown]
+    lines = ["\t".join(shown)]
+    for result in results:
+        row = summary_row(result)
+        lines.append("\t".join(row[i] for i in index).rstrip("\t"))
+    unreadable = sum(r.report is None for r in results)
+    wrong = sum(r.report is not None and r.has_errors for r in results)
+    good = len(results) - unreadable - wrong
+    lines.append(
+        f"合计：{len(results)} 个文件；未发现错误 {good} 个，有错误 {wrong} 个，"
+        f"无法检查 {unreadable} 个。"
+    )
+    return "\n".join(lines) + "\n"

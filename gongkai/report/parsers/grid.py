@@ -10,6 +10,7 @@ table they sit in, for ``resolve.place_unlabelled`` to place between labelled ro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -17,7 +18,7 @@ from functools import cached_property, lru_cache
 from ..model import T2_ROWS, T3_COLUMNS, T4_CELLS, T4_GROUPS
 from . import matching as m
 from .errors import Deadline
-from .glued import is_number_text
+from .glued import is_blank_text, is_number_text
 from .ir import Document, GridCell, Table
 from .rows import T4_WIDTH, RowReading, cells_of, mapped_reading, read_tokens, tokens_of
 
@@ -38,6 +39,7 @@ T2_CELL_HEADER_PHRASES: dict[str, tuple[str, ...]] = {
         "采购总金额",
     ),
 }
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 T4_ROW_CELLS = tuple(f"{g}.{c}" for g in T4_GROUPS for c in T4_CELLS)
 
 
@@ -110,17 +112,30 @@ class _Row:
         return [cell.text for cell in self.cells[self.label_end :] if cell.origin]
 
 
+def _is_label_text(text: str) -> bool:
+    """Text that can be (part of) a label: not blank, not a blank mark (``—``, ``/``,
+    ``无``) and not a short mark without a Chinese character (``O``, ``*``), which are
+    value cells printed oddly, not words of a label."""
+    stripped = text.strip()
+    if not stripped or is_blank_text(stripped):
+        return False
+    bare = m.norm(stripped)
+    return len(bare) > 2 or _HAN.search(bare) is not None
+
+
 def _row(cells: list[GridCell]) -> _Row:
     """Split a grid row into its label (the text before the first number) and values.
 
     Blank cells between the label and the first number stay with the values: they may
-    be blank cells of the table or mere layout, which ``read_tokens`` sorts out.
+    be blank cells of the table or mere layout, which ``read_tokens`` sorts out. So do
+    cells printed as a blank mark (``—``, ``/``, ``无``): they are value cells, and taken
+    into the label they would leave the row fewer cells than it has.
     """
     first_number = next(
         (i for i, c in enumerate(cells) if c.origin and is_number_text(c.text)), None
     )
     limit = len(cells) if first_number is None else first_number
-    end = max((i + 1 for i in range(limit) if cells[i].text.strip()), default=0)
+    end = max((i + 1 for i in range(limit) if _is_label_text(cells[i].text)), default=0)
     parts = [m.norm(c.text) for c in cells[:end] if c.text.strip()]
     # a label cell spanning several columns appears once
     label = "".join(p for i, p in enumerate(parts) if i == 0 or p != parts[i - 1])

@@ -310,3 +310,25 @@ def glued_text(report: Report, rng: random.Random) -> str:
     return "当前位置： 首页 政务公开 年度报告 微信 微博 " + re.sub(
         r"\s*\n\s*", "", "".join(parts)
     )
+
+
+# ---------------------------------------------------------------- printed values
+def print_zeros_as(root: lxml.html.HtmlElement, mark: str) -> set[str]:
+    """Print every zero cell as ``mark`` (``—``, ``/``, ``无``, ``0件``…); returns their
+    paths."""
+    marked = set()
+    for td in value_cells(root):
+        if (td.text or "").strip() == "0":
+            td.text = mark
+            marked.add(td.get("data-cell"))
+    return marked
+
+
+def rewrite_values(root: lxml.html.HtmlElement, rewrite) -> None:  # type: ignore[no-untyped-def]
+    """Replace the text of every value cell by ``rewrite(text)``."""
+    for td in value_cells(root):
+        td.text = rewrite(td.text or "")
+
+
+def full_width(text: str) -> str:
+    return text.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})

@@ -1,0 +1,123 @@
+"""Shapes of real publications that must never give a wrong number: every cell comes
+back as printed, or blank (and then listed as uncertain, or blank in the source)."""
+
+import random
+from decimal import Decimal
+
+import pytest
+
+from gongkai.report.model import all_cell_paths
+from gongkai.report.parsers.checker import check_bytes
+from gongkai.report.render import render_html
+from tests.report.parsers import deform
+
+
+def read(data: bytes):
+    result = check_bytes(data, name="x")
+    assert result.report is not None, result.error
+    return result.report
+
+
+def assert_never_wrong(report, truth, *, blank=frozenset(), exact=True):
+    """Every cell is the truth, or blank where the source is blank (``blank``) or the
+    reading is uncertain. With ``exact``, nothing but the ``blank`` cells may be blank."""
+    wrong = []
+    for path in all_cell_paths():
+        value = report.cell(path)
+        if value is None:
+            if path in blank:
+                continue
+            assert path in report.uncertain, f"{path} blank but not uncertain"
+            assert not exact, f"{path} uncertain"
+        elif value != truth.cell(path):
+            wrong.append(f"{path}: {value} ≠ {truth.cell(path)}")
+    assert wrong == []
+    if exact:
+        assert report.missing_rows == []
+
+
+def truth_and_page(seed: int, *, high: int = 60):
+    rng = random.Random(seed)
+    truth = deform.random_report(rng, high=high)
+    return truth, deform.parse(render_html(truth, standalone=True))
+
+
+@pytest.mark.parametrize("mark", ["—", "-", "－", "——", "/", "／", "无", "\\"])
+@pytest.mark.parametrize("seed", range(4))
+def test_zeros_printed_as_a_dash_read_as_blank(mark, seed):
+    truth, root = truth_and_page(seed)
+    marked = deform.print_zeros_as(root, mark)
+    deform.strip_attributes(root)
+    report = read(deform.serialise(root).encode())
+    assert_never_wrong(report, truth, blank=marked)
+
+
+@pytest.mark.parametrize("mark", ["0件", "0 件", "〇", "零"])
+def test_zeros_printed_with_a_unit_or_as_a_numeral_read_as_0(mark):
+    truth, root = truth_and_page(3)
+    deform.print_zeros_as(root, mark)
+    deform.strip_attributes(root)
+    assert_never_wrong(read(deform.serialise(root).encode()), truth)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_odd_marks_in_value_cells_are_never_a_number(seed):
+    """A zero printed as the letter O (a typist's slip) is not read; the row's other
+    cells are not shifted into its place."""
+    truth, root = truth_and_page(seed)
+    marked = deform.print_zeros_as(root, "O")
+    deform.strip_attributes(root)
+    assert_never_wrong(read(deform.serialise(root).encode()), truth, blank=marked)
+
+
+@pytest.mark.parametrize(
+    "rewrite",
+    [
+        lambda t: t + "件",
+        lambda t: t + " 件",
+        deform.full_width,
+    ],
+    ids=["unit", "spaced-unit", "full-width"],
+)
+def test_numbers_with_units_or_full_width_digits(rewrite):
+    truth, root = truth_and_page(5)
+    deform.rewrite_values(root, lambda t: t if "." in t else rewrite(t))
+    deform.strip_attributes(root)
+    assert_never_wrong(read(deform.serialise(root).encode()), truth)
+
+
+@pytest.mark.parametrize("sep", [",", "，"])
+def test_thousands_separators(sep):
+    truth, root = truth_and_page(6, high=600)
+    truth.set_cell("table2.licensing.decisions", 123456)
+    truth.set_cell("table2.fees.amount_wan_yuan", Decimal("1234.5"))
+    for td in deform.value_cells(root):
+        path = td.get("data-cell")
+        value = truth.cell(path)
+        td.text = f"{value:,}".replace(",", sep)
+    deform.strip_attributes(root)
+    assert_never_wrong(read(deform.serialise(root).encode()), truth)
+
+
+@pytest.mark.parametrize("sep", [" ", "\u00a0"])
+def test_thousands_separated_by_a_space_are_not_two_numbers(sep):
+    truth, root = truth_and_page(6, high=600)
+    truth.set_cell("table2.licensing.decisions", 123456)
+    for td in deform.value_cells(root):
+        if td.get("data-cell") == "table2.licensing.decisions":
+            td.text = f"123{sep}456"
+    deform.strip_attributes(root)
+    report = read(deform.serialise(root).encode())
+    assert_never_wrong(report, truth, exact=False)
+
+
+@pytest.mark.parametrize("text", ["0.00", "12.5", "12.50万元", "１２.５", "0"])
+def test_fee_amounts(text):
+    truth, root = truth_and_page(7)
+    shown = text.replace("万元", "").translate({0xFF11: "1", 0xFF12: "2", 0xFF15: "5"})
+    truth.set_cell("table2.fees.amount_wan_yuan", Decimal(shown))
+    for td in deform.value_cells(root):
+        if td.get("data-cell") == "table2.fees.amount_wan_yuan":
+            td.text = text
+    deform.strip_attributes(root)
+    assert_never_wrong(read(deform.serialise(root).encode()), truth)

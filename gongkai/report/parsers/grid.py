@@ -213,6 +213,36 @@ def _by_map(row: _Row, mapping: dict[int, str]) -> dict[str, str] | None:
     return out
 
 
+ITEM_NUMBER_HEADERS = frozenset({"序号", "编号"})
+
+
+def _without_item_numbers(grid: list[list[GridCell]]) -> list[list[GridCell]]:
+    """The rows without the columns headed 序号: item numbers are not values (in a row
+    without a label they would be read as its first cell)."""
+    drop: set[int] = set()
+    for cells in grid:
+        if any(c.origin and is_number_text(c.text) for c in cells):
+            continue
+        drop |= {
+            i for i, c in enumerate(cells) if m.norm(c.text) in ITEM_NUMBER_HEADERS
+        }
+    if not drop:
+        return grid
+    out = []
+    for cells in grid:
+        kept: list[GridCell] = []
+        for i, cell in enumerate(cells):
+            if i in drop:
+                continue
+            if not cell.origin and i - 1 in drop:
+                before = cells[i - 1]
+                if before.origin and before.text == cell.text:
+                    cell = GridCell(cell.text)  # the merged cell started in the column
+            kept.append(cell)
+        out.append(kept)
+    return out
+
+
 class _TableReader:
     def __init__(self, result: GridResult, deadline: Deadline | None) -> None:
         self.result = result
@@ -220,7 +250,7 @@ class _TableReader:
         self.context: str | None = None
 
     def read(self, table: Table, position: int) -> None:
-        rows = [_row(cells) for cells in table.rows]
+        rows = [_row(cells) for cells in _without_item_numbers(table.rows)]
         headers = [r for r in rows if _is_header(r)]
         self._legacy(rows)
         keyed = [(r, m.t3_row_key(r.label)) for r in rows]

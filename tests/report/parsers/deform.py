@@ -332,3 +332,39 @@ def rewrite_values(root: lxml.html.HtmlElement, rewrite) -> None:  # type: ignor
 
 def full_width(text: str) -> str:
     return text.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+
+
+# ---------------------------------------------------------------- extra columns
+def _has_number(tr: lxml.html.HtmlElement) -> bool:
+    return any(re.fullmatch(r"\d+(\.\d+)?", cell.text_content().strip()) for cell in tr)
+
+
+def add_item_numbers(
+    root: lxml.html.HtmlElement, number: int, header: str = "序号"
+) -> None:
+    """A leading 序号 column in table ``number``: 1, 2, … on the rows with numbers,
+    ``header`` in the first row."""
+    table = table_of(root, number)
+    item = 0
+    for i, tr in enumerate(table.iter("tr")):
+        cell = lxml.html.Element("td")
+        if _has_number(tr):
+            item += 1
+            cell.text = str(item)
+        elif i == 0:
+            cell.text = header
+        tr.insert(0, cell)
+
+
+def add_empty_column(root: lxml.html.HtmlElement, number: int) -> None:
+    """An empty trailing column in table ``number`` (a table drawn one column wide)."""
+    for tr in table_of(root, number).iter("tr"):
+        lxml.etree.SubElement(tr, "td")
+
+
+def blank_last_cells(root: lxml.html.HtmlElement, number: int, count: int) -> set[str]:
+    """Print the last ``count`` value cells of table ``number`` blank; their paths."""
+    cells = [td for td in table_of(root, number).iter("td") if td.get("data-cell")]
+    for td in cells[-count:]:
+        td.text = ""
+    return {td.get("data-cell") for td in cells[-count:]}

@@ -121,3 +121,41 @@ def test_fee_amounts(text):
             td.text = text
     deform.strip_attributes(root)
     assert_never_wrong(read(deform.serialise(root).encode()), truth)
+
+
+@pytest.mark.parametrize("number", [0, 1, 2])
+@pytest.mark.parametrize("split", [False, True])
+def test_item_number_column_is_not_a_value(number, split):
+    """A 序号 column before the labels: its numbers are not cells of the row, also in
+    table 4, whose row has no label and whose last cells are blank."""
+    truth, root = truth_and_page(20 + number)
+    blanked = deform.blank_last_cells(root, 2, 2)
+    deform.strip_attributes(root)
+    if split:
+        deform.unmerge(root)
+    deform.add_item_numbers(root, number)
+    assert_never_wrong(read(deform.serialise(root).encode()), truth, blank=blanked)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_unheaded_item_numbers_in_table4_never_shift_it(seed):
+    """Item numbers without a 序号 header: table 4's row has one number too many; it is
+    read only where the group totals say which cells are the table's."""
+    truth, root = truth_and_page(30 + seed)
+    blanked = deform.blank_last_cells(root, 2, 2)
+    deform.strip_attributes(root)
+    deform.add_item_numbers(root, 2, header="")
+    report = read(deform.serialise(root).encode())
+    assert_never_wrong(report, truth, blank=blanked, exact=False)
+
+
+@pytest.mark.parametrize("number", [0, 1, 2])
+@pytest.mark.parametrize("split", [False, True])
+def test_empty_trailing_column(number, split):
+    truth, root = truth_and_page(40 + number)
+    blanked = deform.blank_last_cells(root, 2, 2)
+    deform.strip_attributes(root)
+    if split:
+        deform.unmerge(root)
+    deform.add_empty_column(root, number)
+    assert_never_wrong(read(deform.serialise(root).encode()), truth, blank=blanked)

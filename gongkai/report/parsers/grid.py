@@ -195,9 +195,14 @@ def _t4_map(headers: list[_Row]) -> dict[int, str]:
             if sub is not None:
                 subs[col] = sub
     pairs = {col: f"{groups[col]}.{subs[col]}" for col in subs if col in groups}
-    if sorted(pairs.values()) != sorted(T4_ROW_CELLS):
-        return {}
-    return pairs
+    if sorted(pairs.values()) == sorted(T4_ROW_CELLS):
+        return pairs
+    # Table 4 printed as two tables (行政复议, then 行政诉讼): each names whole groups.
+    named = sorted(pairs.values())
+    whole = sorted(
+        f"{g}.{c}" for g in {key.split(".")[0] for key in named} for c in T4_CELLS
+    )
+    return pairs if named and named == whole else {}
 
 
 def _by_map(row: _Row, mapping: dict[int, str]) -> dict[str, str] | None:
@@ -355,6 +360,10 @@ class _TableReader:
             self.result.t3_unlabelled.append((position, tokens))
         elif self.context == "table4":
             by_cell = _by_map(row, t4_map)
+            if by_cell is not None and len(t4_map) < len(T4_ROW_CELLS):
+                # a table of some groups only (table 4 printed as two tables)
+                self._t4_groups(by_cell)
+                return
             if by_cell is not None:
                 reading = mapped_reading("table4", "*", T4_ROW_CELLS, by_cell)
             else:
@@ -363,6 +372,13 @@ class _TableReader:
                 )
             if "table4.*" not in self.result.readings and len(tokens) <= T4_WIDTH + 2:
                 self.result.add(reading)
+
+    def _t4_groups(self, by_cell: dict[str, str]) -> None:
+        for group in T4_GROUPS:
+            keys = [f"{group}.{c}" for c in T4_CELLS]
+            if all(key in by_cell for key in keys):
+                texts = {c: by_cell[k] for c, k in zip(T4_CELLS, keys, strict=True)}
+                self.result.add(mapped_reading("table4", group, T4_CELLS, texts))
 
     def text(self, text: str) -> None:
         normed = m.norm(text)

@@ -368,3 +368,118 @@ def blank_last_cells(root: lxml.html.HtmlElement, number: int, count: int) -> se
     for td in cells[-count:]:
         td.text = ""
     return {td.get("data-cell") for td in cells[-count:]}
+
+
+# ---------------------------------------------------------------- table 4 shapes
+T4_HEADS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+
+def _t4_values(report: Report, groups: list[str]) -> str:
+    cells = [report.cell(f"table4.{g}.{c}") for g in groups for c in T4_CELLS]
+    return "".join(f"<td>{'' if v is None else v}</td>" for v in cells)
+
+
+def _replace_table(root: lxml.html.HtmlElement, number: int, html: list[str]) -> None:
+    old = table_of(root, number)
+    for fragment in html:
+        old.addprevious(lxml.html.fragment_fromstring(fragment))
+    old.getparent().remove(old)
+
+
+def table4_as_two_tables(root: lxml.html.HtmlElement, report: Report) -> None:
+    """行政复议 in one table, 行政诉讼 in a second one."""
+    heads = "".join(f"<td>{h}</td>" for h in T4_HEADS)
+    _replace_table(
+        root,
+        2,
+        [
+            f"<table><tr><td colspan=5>行政复议</td></tr><tr>{heads}</tr>"
+            f"<tr>{_t4_values(report, ['reconsideration'])}</tr></table>",
+            "<table><tr><td colspan=10>行政诉讼</td></tr><tr><td colspan=5>未经复议直接起诉"
+            f"</td><td colspan=5>复议后起诉</td></tr><tr>{heads * 2}</tr>"
+            f"<tr>{_t4_values(report, list(T4_GROUPS[1:]))}</tr></table>",
+        ],
+    )
+
+
+def table4_flat_header(root: lxml.html.HtmlElement, report: Report) -> None:
+    """Table 4's three header rows flattened into one (行政复议结果维持, …)."""
+    groups = ["行政复议", "行政诉讼未经复议直接起诉", "行政诉讼复议后起诉"]
+    heads = "".join(f"<td>{g}{h}</td>" for g in groups for h in T4_HEADS)
+    row = _t4_values(report, list(T4_GROUPS))
+    _replace_table(root, 2, [f"<table><tr>{heads}</tr><tr>{row}</tr></table>"])
+
+
+def table4_without_group_row(root: lxml.html.HtmlElement, report: Report) -> None:
+    """The 未经复议直接起诉 / 复议后起诉 header row left out."""
+    heads = "".join(f"<td>{h}</td>" for h in T4_HEADS * 3)
+    row = _t4_values(report, list(T4_GROUPS))
+    _replace_table(
+        root,
+        2,
+        [
+            "<table><tr><td colspan=5>行政复议</td><td colspan=10>行政诉讼</td></tr>"
+            f"<tr>{heads}</tr><tr>{row}</tr></table>"
+        ],
+    )
+
+
+# ---------------------------------------------------------------- HTML noise
+def data_in_th(root: lxml.html.HtmlElement) -> None:
+    for td in list(root.iter("td")):
+        td.tag = "th"
+
+
+def break_labels(root: lxml.html.HtmlElement, rng: random.Random) -> None:
+    """A ``<br>`` somewhere inside every long label."""
+    for td in root.iter("td"):
+        text = td.text or ""
+        if len(text) > 6 and not td.get("data-cell"):
+            cut = rng.randint(2, len(text) - 2)
+            td.text = text[:cut]
+            lxml.etree.SubElement(td, "br").tail = text[cut:]
+
+
+def styled_spans(root: lxml.html.HtmlElement, rng: random.Random) -> None:
+    """Cell text in styled ``<span>``s (labels cut in two), &nbsp; in blank cells."""
+    for cell in root.iter("td", "th"):
+        text = cell.text or ""
+        cell.text = None
+        pieces = [text or "\u00a0"]
+        if len(text) > 4:
+            cut = rng.randint(1, len(text) - 1)
+            pieces = [text[:cut], text[cut:]]
+        for piece in pieces:
+            style = "font-family:仿宋_GB2312;mso-bidi-font-family:宋体;font-size:10pt"
+            lxml.etree.SubElement(cell, "span", style=style).text = piece
+
+
+def split_tbody(root: lxml.html.HtmlElement, rng: random.Random) -> None:
+    body = next(table_of(root, 1).iter("tbody"))
+    rows = list(body)
+    second = lxml.etree.Element("tbody")
+    for tr in rows[rng.randint(3, len(rows) - 3) :]:
+        body.remove(tr)
+        second.append(tr)
+    body.addnext(second)
+
+
+def body_rows_in_thead(root: lxml.html.HtmlElement, count: int) -> None:
+    table = table_of(root, 1)
+    head, body = next(table.iter("thead")), next(table.iter("tbody"))
+    for tr in list(body)[:count]:
+        body.remove(tr)
+        head.append(tr)
+
+
+def in_layout_table(root: lxml.html.HtmlElement) -> None:
+    """The whole page inside one cell of a layout table."""
+    body = root.find(".//body")
+    outer = lxml.html.fragment_fromstring("<table><tr><td></td></tr></table>")
+    children = list(body)
+    for child in children:
+        body.remove(child)
+    body.append(outer)
+    cell = outer.find(".//td")
+    for child in children:
+        cell.append(child)

@@ -159,3 +159,42 @@ def test_empty_trailing_column(number, split):
         deform.unmerge(root)
     deform.add_empty_column(root, number)
     assert_never_wrong(read(deform.serialise(root).encode()), truth, blank=blanked)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        deform.table4_as_two_tables,
+        deform.table4_flat_header,
+        deform.table4_without_group_row,
+    ],
+)
+@pytest.mark.parametrize("seed", range(3))
+def test_table4_shapes(shape, seed):
+    truth, root = truth_and_page(50 + seed, high=600)
+    deform.strip_attributes(root)
+    shape(root, truth)
+    assert_never_wrong(read(deform.serialise(root).encode()), truth)
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        lambda root, rng: deform.data_in_th(root),
+        deform.break_labels,
+        deform.styled_spans,
+        deform.split_tbody,
+        lambda root, rng: deform.body_rows_in_thead(root, 3),
+        lambda root, rng: deform.in_layout_table(root),
+    ],
+    ids=["th", "br", "spans", "tbody", "thead", "layout-table"],
+)
+@pytest.mark.parametrize("seed", range(2))
+def test_html_markup_noise(noise, seed):
+    truth, root = truth_and_page(60 + seed)
+    rng = random.Random(seed)
+    blanked = deform.blank_zeros(root, rng, share=0.3)
+    noise(root, rng)
+    deform.strip_attributes(root)
+    report = read(deform.serialise(root).encode())
+    assert_never_wrong(report, truth, blank=blanked)

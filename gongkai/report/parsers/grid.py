@@ -366,6 +366,10 @@ class _TableReader:
                 return
             if by_cell is not None:
                 reading = mapped_reading("table4", "*", T4_ROW_CELLS, by_cell)
+            elif t4_map and len(tokens) > T4_WIDTH:
+                # more numbers than the header has columns (item numbers without a
+                # 序号 header): which of them are the table's cells is not known
+                reading = RowReading("table4", "*", T4_ROW_CELLS, None)
             else:
                 reading = read_tokens(
                     "table4", "*", T4_ROW_CELLS, tokens, deadline=self.deadline

@@ -139,11 +139,6 @@ def read_tokens(
         found: list[Reading] = []
         for window in _windows(tokens, width):
             found.append(tuple(parse_cell(t) for t in window))
-        if accept is not None and len(tokens) > width:
-            # Which cells are layout is itself a reading: a number left of the table's
-            # cells (an item number) may shift the row by one. The row identity must
-            # hold; when no placement satisfies it, the row is uncertain.
-            found = [r for r in found if accept(r)]
         return RowReading(table, row, cells, list(dict.fromkeys(found)))
     raw = readings(tokens, width, deadline=deadline)
     if raw is None:

@@ -483,3 +483,37 @@ def in_layout_table(root: lxml.html.HtmlElement) -> None:
     cell = outer.find(".//td")
     for child in children:
         cell.append(child)
+
+
+# ---------------------------------------------------------------- plain text
+PAGE_MARKS = ["— {n} —", "- {n} -", "第 {n} 页 共 9 页", "第{n}页"]
+
+
+def as_text(
+    root: lxml.html.HtmlElement,
+    rng: random.Random,
+    *,
+    sep: str = "\t",
+    wrap: bool = False,
+    pages: int = 0,
+) -> str:
+    """The page as a text file: paragraphs as lines, table rows as cells joined by
+    ``sep``; ``wrap`` breaks long first labels over two lines (the numbers on the
+    second), ``pages`` puts a page number line after every so many rows."""
+    lines: list[str] = []
+    count = 0
+    for element in root.find(".//body").iter():
+        if element.tag in ("h1", "h2", "p"):
+            lines.append(element.text_content().strip())
+        elif element.tag == "tr":
+            cells = [c.text_content().strip() for c in element if c.tag in ("td", "th")]
+            if wrap and cells and len(cells[0]) > 20:
+                half = len(cells[0]) // 2
+                lines.append(cells[0][:half])
+                cells[0] = cells[0][half:]
+            lines.append(sep.join(cells))
+            count += 1
+            if pages and count % pages == 0:
+                mark = rng.choice(PAGE_MARKS).format(n=count // pages + 2)
+                lines.append(mark)
+    return "\n".join(lines)

@@ -200,7 +200,7 @@ def _scan_rows(
 
 def _value_runs(text: str, start: int, stop: int) -> list[tuple[int, list[str]]]:
     """(position, tokens) of every number run that is not an item number."""
-    runs = []
+    runs: list[tuple[int, list[str]]] = []
     for run in _RUN.finditer(text, start, stop):
         if not _is_enumerator(text, run):
             if _glued_to_mark(text, run):

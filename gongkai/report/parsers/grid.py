@@ -142,6 +142,14 @@ def _row(cells: list[GridCell]) -> _Row:
     return _Row(cells, label, end)
 
 
+def _has_t4_values(row: _Row) -> bool:
+    """A table 4 group row: numbers, or its five cells all printed as a blank mark."""
+    if row.numeric_cols:
+        return True
+    marks = [t for t in row.value_texts() if t.strip()]
+    return len(marks) == len(T4_CELLS) and all(is_blank_text(t) for t in marks)
+
+
 def _is_header(row: _Row) -> bool:
     return not row.numeric_cols
 
@@ -319,7 +327,7 @@ class _TableReader:
             self._t2(row, t2_key, t2_header)
             return
         group = m.match_key(row.label, m.T4_GROUP_PHRASES) if row.label else None
-        if group and row.numeric_cols and self.context == "table4":
+        if group and self.context == "table4" and _has_t4_values(row):
             tokens = tokens_of(row.value_texts())
             self.result.add(
                 read_tokens("table4", group, T4_CELLS, tokens, deadline=self.deadline)

@@ -2,13 +2,14 @@
 back as printed, or blank (and then listed as uncertain, or blank in the source)."""
 
 import random
+import re
 from decimal import Decimal
 
 import pytest
 
 from gongkai.report.model import all_cell_paths
 from gongkai.report.parsers.checker import check_bytes
-from gongkai.report.render import render_html
+from gongkai.report.render import render_html, render_markdown
 from tests.report.parsers import deform
 
 
@@ -249,3 +250,40 @@ def test_text_copied_with_dashes_glued_to_numbers_is_never_read_shifted():
         text = deform.glued_text(truth, random.Random(seed)).replace("None", "—")
         report = read(text.encode())
         assert_never_wrong(report, truth, blank=marked, exact=False)
+
+
+def _markdown_rows(text: str, rewrite) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(
+        rewrite(line) if line.startswith("|") else line for line in text.split("\n")
+    )
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_markdown_line_breaks_and_dash_zeros(seed):
+    """Converter Markdown: <br> inside labels, zeros printed as —, escaped pipes."""
+    rng = random.Random(100 + seed)
+    truth = deform.random_report(rng)
+    text = render_markdown(truth).replace(
+        "三、本年度办理结果 · ", "三、本年度办理结果 \\| "
+    )
+    text = _markdown_rows(text, lambda line: line.replace(" · ", "<br>"))
+    text = _markdown_rows(text, lambda line: re.sub(r"\| 0(?= \|)", "| —", line))
+    zeros = {p for p in all_cell_paths() if truth.cell(p) == 0}
+    assert_never_wrong(read(text.encode()), truth, blank=zeros)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_markdown_rows_missing_trailing_zero_cells(seed):
+    rng = random.Random(110 + seed)
+    truth = deform.random_report(rng)
+
+    def drop(line: str) -> str:
+        cells = line.strip().strip("|").split("|")
+        while len(cells) > 2 and cells[-1].strip() == "0":
+            cells.pop()
+        return "| " + " | ".join(c.strip() for c in cells) + " |"
+
+    text = _markdown_rows(render_markdown(truth), drop)
+    # a cell the row does not have is blank (read through the header) or uncertain
+    zeros = {p for p in all_cell_paths() if truth.cell(p) == 0}
+    assert_never_wrong(read(text.encode()), truth, blank=zeros, exact=False)

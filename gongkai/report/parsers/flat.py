@@ -30,9 +30,30 @@ _FLAT_PATTERNS: dict[str, tuple[str, ...]] = {
     ),
     "processed_total": (r"\(七\)总计", r"七[)、]总计", r"总计"),
 }
-_RUN = re.compile(r"-?\d+(?:\.\d+)?(?:\s+-?\d+(?:\.\d+)?)*")
+# A run of cells: numbers, and blank marks standing alone between spaces (一 — 12 — 3).
+_NUM = r"-?\d+(?:\.\d+)?"
+_MARK = r"(?<!\S)(?:—+|-+|/|\\|无)(?!\S)"
+_RUN = re.compile(rf"(?:{_NUM}|{_MARK})(?:\s+(?:{_NUM}|{_MARK}))*")
+# A blank mark glued to a number: how many cells it stands for is unknown.
+_MARK_CHARS = "—-/\\"
 _STOP_TAIL = re.compile(r"[。；;!?！？]")
 _T4_START = re.compile(r"行政复议|行政法复议")
+
+
+# Page numbers and running heads between two rows of a table: "— 5 —", "第 5 页 共 8 页".
+_PAGE_MARK = re.compile(
+    r"\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+"
+    r"|第\s*\d{1,4}\s*页\s*[,，/]?\s*(?:共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页)\s*"
+)
+
+
+def without_page_marks(text: str) -> str:
+    """The text without lines that are only a page number: their digits would run into
+    the numbers of the row before them."""
+    return "\n".join(
+        line for line in text.split("\n") if not _PAGE_MARK.fullmatch(line)
+    )
 
 
 @dataclass
@@ -51,7 +72,7 @@ def _patterns(table: str, key: str) -> list[re.Pattern[str]]:
 _PATTERN_CACHE: dict[tuple[str, str], list[re.Pattern[str]]] = {}
 # Numbers standing between spaces inside a label: a cell's label wrapped around the
 # line that holds the row's numbers (PDF tables without rules).
-_SPACED_RUN = re.compile(r" (?:-?\d+(?:\.\d+)? )+")
+_SPACED_RUN = re.compile(rf" (?:(?:{_NUM}|—+|-+|/) )+")
 
 
 class FlatText:
@@ -100,6 +121,29 @@ def _fuzzy(
     return None
 
 
+def _capacity(tokens: list[str]) -> int:
+    """The most cells the tokens can stand for: a digit each, a blank mark one."""
+    return sum(
+        len(t.replace("-", "").replace(".", "")) if any(c.isdigit() for c in t) else 1
+        for t in tokens
+    )
+
+
+def _has_digit(run: re.Match[str]) -> bool:
+    return any(c.isdigit() for c in run.group())
+
+
+def _glued_to_mark(text: str, run: re.Match[str]) -> bool:
+    """``12——3``, ``12 —3``: next to the run a blank mark that is not a cell of its own
+    (it touches a number or a label), so how many cells it stands for is unknown."""
+    # (norm_flat leaves at most one space between two characters)
+    before = text[max(0, run.start() - 2) : run.start()].rstrip(" ")[-1:]
+    after = text[run.end() : run.end() + 2].lstrip(" ")[:1]
+    return bool(before and before in _MARK_CHARS) or bool(
+        after and after in _MARK_CHARS
+    )
+
+
 def _is_enumerator(text: str, run: re.Match[str]) -> bool:
     """``3`` in ``3.其他``: an item number, not a value."""
     after = text[run.end() : run.end() + 2]
@@ -117,6 +161,8 @@ def _tokens(text: str, label: tuple[int, int], stop: int) -> list[str]:
             continue
         tail = text[end : run.start()] if run.start() > end else ""
         if len(tail.replace(" ", "")) > MAX_LABEL_TAIL or _STOP_TAIL.search(tail):
+            return []
+        if _glued_to_mark(text, run):
             return []
         return _strip_next_enumerator(text, run)
     return []
@@ -154,9 +200,12 @@ def _scan_rows(
 
 def _value_runs(text: str, start: int, stop: int) -> list[tuple[int, list[str]]]:
     """(position, tokens) of every number run that is not an item number."""
-    runs = []
+    runs: list[tuple[int, list[str]]] = []
     for run in _RUN.finditer(text, start, stop):
         if not _is_enumerator(text, run):
+            if _glued_to_mark(text, run):
+                runs.append((run.start(), []))  # a run, but not one to read
+                continue
             tokens = _strip_next_enumerator(text, run)
             if tokens:
                 runs.append((run.start(), tokens))
@@ -199,8 +248,7 @@ def _read_rows(
         if f"{table}.{key}" not in wanted or not tokens:
             continue
         cells = T2_ROWS[key] if table == "table2" else T3_COLUMNS
-        digits = sum(len(t.replace("-", "").replace(".", "")) for t in tokens)
-        if digits < len(cells):
+        if _capacity(tokens) < len(cells):
             continue  # a mention in the text, not a table row
         reading = read_tokens(table, key, cells, tokens, deadline=deadline)
         result.readings[reading.row_path] = reading
@@ -210,15 +258,23 @@ def _t4(flat: str, start: int, result: FlatResult, deadline: Deadline | None) ->
     head = _T4_START.search(flat, start)
     if head is None:
         return
-    digit = re.compile(r"\d").search(flat, head.end(), head.end() + MAX_T4_HEADER)
-    if digit is None or _STOP_TAIL.search(flat, head.end(), digit.start()):
+    run = next(
+        (
+            r
+            for r in _RUN.finditer(flat, head.end(), head.end() + MAX_T4_HEADER)
+            if _has_digit(r)
+        ),
+        None,
+    )
+    if run is None or _STOP_TAIL.search(flat, head.end(), run.start()):
         return
-    run = _RUN.match(flat, digit.start())
+    if _glued_to_mark(flat, run):
+        return
+    run = _RUN.match(flat, run.start())
     if run is None:
         return
     tokens = run.group().split()
-    digits = sum(len(t) for t in tokens)
-    if digits < T4_WIDTH:
+    if _capacity(tokens) < T4_WIDTH:
         return
     from .grid import T4_ROW_CELLS
 
@@ -230,7 +286,7 @@ def scan_flat(
     text: str, wanted: set[str], *, deadline: Deadline | None = None
 ) -> FlatResult:
     """Row readings for the ``wanted`` row paths (and ``"table4.*"``) found in ``text``."""
-    scanned = FlatText(text)
+    scanned = FlatText(without_page_marks(text))
     flat = scanned.text
     result = FlatResult()
     t3_start = flat.find("本年新收")

@@ -31,9 +31,11 @@ MAX_NODES = 200000
 
 _DIGITS = re.compile(r"\d+")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}\b)")
 _UNITS = re.compile(r"(?:件|个|项|条|次|人|万元|元|份|宗|起)$")
 BLANK_MARKS = frozenset({"", "-", "—", "——", "－", "/", "／", "无", "空", "\\"})
+# The Chinese numeral zero, printed by some agencies instead of 0.
+ZERO_MARKS = frozenset({"〇", "零"})
 
 
 class NotANumber(ValueError):
@@ -57,6 +59,8 @@ def _parse(text: str) -> tuple[bool, Value]:
     cleaned = _THOUSANDS.sub("", cleaned)
     if cleaned in BLANK_MARKS:
         return True, None
+    if cleaned in ZERO_MARKS:
+        return True, 0
     if not _NUMBER.fullmatch(cleaned):
         return False, None
     if "." in cleaned:

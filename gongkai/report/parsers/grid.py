@@ -10,6 +10,7 @@ table they sit in, for ``resolve.place_unlabelled`` to place between labelled ro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -17,7 +18,7 @@ from functools import cached_property, lru_cache
 from ..model import T2_ROWS, T3_COLUMNS, T4_CELLS, T4_GROUPS
 from . import matching as m
 from .errors import Deadline
-from .glued import is_number_text
+from .glued import is_blank_text, is_number_text
 from .ir import Document, GridCell, Table
 from .rows import T4_WIDTH, RowReading, cells_of, mapped_reading, read_tokens, tokens_of
 
@@ -38,6 +39,7 @@ T2_CELL_HEADER_PHRASES: dict[str, tuple[str, ...]] = {
         "采购总金额",
     ),
 }
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 T4_ROW_CELLS = tuple(f"{g}.{c}" for g in T4_GROUPS for c in T4_CELLS)
 
 
@@ -110,21 +112,42 @@ class _Row:
         return [cell.text for cell in self.cells[self.label_end :] if cell.origin]
 
 
+def _is_label_text(text: str) -> bool:
+    """Text that can be (part of) a label: not blank, not a blank mark (``—``, ``/``,
+    ``无``) and not a short mark without a Chinese character (``O``, ``*``), which are
+    value cells printed oddly, not words of a label."""
+    stripped = text.strip()
+    if not stripped or is_blank_text(stripped):
+        return False
+    bare = m.norm(stripped)
+    return len(bare) > 2 or _HAN.search(bare) is not None
+
+
 def _row(cells: list[GridCell]) -> _Row:
     """Split a grid row into its label (the text before the first number) and values.
 
     Blank cells between the label and the first number stay with the values: they may
-    be blank cells of the table or mere layout, which ``read_tokens`` sorts out.
+    be blank cells of the table or mere layout, which ``read_tokens`` sorts out. So do
+    cells printed as a blank mark (``—``, ``/``, ``无``): they are value cells, and taken
+    into the label they would leave the row fewer cells than it has.
     """
     first_number = next(
         (i for i, c in enumerate(cells) if c.origin and is_number_text(c.text)), None
     )
     limit = len(cells) if first_number is None else first_number
-    end = max((i + 1 for i in range(limit) if cells[i].text.strip()), default=0)
+    end = max((i + 1 for i in range(limit) if _is_label_text(cells[i].text)), default=0)
     parts = [m.norm(c.text) for c in cells[:end] if c.text.strip()]
     # a label cell spanning several columns appears once
     label = "".join(p for i, p in enumerate(parts) if i == 0 or p != parts[i - 1])
     return _Row(cells, label, end)
+
+
+def _has_t4_values(row: _Row) -> bool:
+    """A table 4 group row: numbers, or its five cells all printed as a blank mark."""
+    if row.numeric_cols:
+        return True
+    marks = [t for t in row.value_texts() if t.strip()]
+    return len(marks) == len(T4_CELLS) and all(is_blank_text(t) for t in marks)
 
 
 def _is_header(row: _Row) -> bool:
@@ -180,9 +203,14 @@ def _t4_map(headers: list[_Row]) -> dict[int, str]:
             if sub is not None:
                 subs[col] = sub
     pairs = {col: f"{groups[col]}.{subs[col]}" for col in subs if col in groups}
-    if sorted(pairs.values()) != sorted(T4_ROW_CELLS):
-        return {}
-    return pairs
+    if sorted(pairs.values()) == sorted(T4_ROW_CELLS):
+        return pairs
+    # Table 4 printed as two tables (行政复议, then 行政诉讼): each names whole groups.
+    named = sorted(pairs.values())
+    whole = sorted(
+        f"{g}.{c}" for g in {key.split(".")[0] for key in named} for c in T4_CELLS
+    )
+    return pairs if named and named == whole else {}
 
 
 def _by_map(row: _Row, mapping: dict[int, str]) -> dict[str, str] | None:
@@ -198,6 +226,36 @@ def _by_map(row: _Row, mapping: dict[int, str]) -> dict[str, str] | None:
     return out
 
 
+ITEM_NUMBER_HEADERS = frozenset({"序号", "编号"})
+
+
+def _without_item_numbers(grid: list[list[GridCell]]) -> list[list[GridCell]]:
+    """The rows without the columns headed 序号: item numbers are not values (in a row
+    without a label they would be read as its first cell)."""
+    drop: set[int] = set()
+    for cells in grid:
+        if any(c.origin and is_number_text(c.text) for c in cells):
+            continue
+        drop |= {
+            i for i, c in enumerate(cells) if m.norm(c.text) in ITEM_NUMBER_HEADERS
+        }
+    if not drop:
+        return grid
+    out = []
+    for cells in grid:
+        kept: list[GridCell] = []
+        for i, cell in enumerate(cells):
+            if i in drop:
+                continue
+            if not cell.origin and i - 1 in drop:
+                before = cells[i - 1]
+                if before.origin and before.text == cell.text:
+                    cell = GridCell(cell.text)  # the merged cell started in the column
+            kept.append(cell)
+        out.append(kept)
+    return out
+
+
 class _TableReader:
     def __init__(self, result: GridResult, deadline: Deadline | None) -> None:
         self.result = result
@@ -205,7 +263,7 @@ class _TableReader:
         self.context: str | None = None
 
     def read(self, table: Table, position: int) -> None:
-        rows = [_row(cells) for cells in table.rows]
+        rows = [_row(cells) for cells in _without_item_numbers(table.rows)]
         headers = [r for r in rows if _is_header(r)]
         self._legacy(rows)
         keyed = [(r, m.t3_row_key(r.label)) for r in rows]
@@ -269,7 +327,7 @@ class _TableReader:
             self._t2(row, t2_key, t2_header)
             return
         group = m.match_key(row.label, m.T4_GROUP_PHRASES) if row.label else None
-        if group and row.numeric_cols and self.context == "table4":
+        if group and self.context == "table4" and _has_t4_values(row):
             tokens = tokens_of(row.value_texts())
             self.result.add(
                 read_tokens("table4", group, T4_CELLS, tokens, deadline=self.deadline)
@@ -310,14 +368,29 @@ class _TableReader:
             self.result.t3_unlabelled.append((position, tokens))
         elif self.context == "table4":
             by_cell = _by_map(row, t4_map)
+            if by_cell is not None and len(t4_map) < len(T4_ROW_CELLS):
+                # a table of some groups only (table 4 printed as two tables)
+                self._t4_groups(by_cell)
+                return
             if by_cell is not None:
                 reading = mapped_reading("table4", "*", T4_ROW_CELLS, by_cell)
+            elif t4_map and len(tokens) > T4_WIDTH:
+                # more numbers than the header has columns (item numbers without a
+                # 序号 header): which of them are the table's cells is not known
+                reading = RowReading("table4", "*", T4_ROW_CELLS, None)
             else:
                 reading = read_tokens(
                     "table4", "*", T4_ROW_CELLS, tokens, deadline=self.deadline
                 )
             if "table4.*" not in self.result.readings and len(tokens) <= T4_WIDTH + 2:
                 self.result.add(reading)
+
+    def _t4_groups(self, by_cell: dict[str, str]) -> None:
+        for group in T4_GROUPS:
+            keys = [f"{group}.{c}" for c in T4_CELLS]
+            if all(key in by_cell for key in keys):
+                texts = {c: by_cell[k] for c, k in zip(T4_CELLS, keys, strict=True)}
+                self.result.add(mapped_reading("table4", group, T4_CELLS, texts))
 
     def text(self, text: str) -> None:
         normed = m.norm(text)

@@ -11,6 +11,8 @@ from .text import MAX_COLUMNS
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _SPLIT = re.compile(r"(?<!\\)\|")
+# Converters write a line break inside a cell as <br>.
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def _cells(line: str) -> list[str]:
@@ -19,7 +21,9 @@ def _cells(line: str) -> list[str]:
         inner = inner[1:]
     if inner.endswith("|") and not inner.endswith("\\|"):
         inner = inner[:-1]
-    cells = [c.strip().replace("\\|", "|") for c in _SPLIT.split(inner)]
+    cells = [
+        _BREAK.sub(" ", c).strip().replace("\\|", "|") for c in _SPLIT.split(inner)
+    ]
     return cells[:MAX_COLUMNS]
 
 

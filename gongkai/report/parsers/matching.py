@@ -20,7 +20,8 @@ from ..labels import LEGACY_LABELS
 _DROP = re.compile(r"[\s\u200b\ufeff\"'“”‘’「」『』《》〈〉*#|`_~·•]+")
 _SPACE_RUN = re.compile(r"\s+")
 # Spaces between two non-digits are layout (a cell wrapped over two lines).
-_INNER_SPACE = re.compile(r"(?<=[^\d\s.])\s+(?=[^\d\s.])")
+# ... except next to a blank mark (— - / \), which may be a cell of a table row.
+_INNER_SPACE = re.compile(r"(?<=[^\d\s.—\-/\\])\s+(?=[^\d\s.—\-/\\])")
 _QUOTES = re.compile(r"[\"'“”‘’「」『』]")
 
 # Characters OCR and typists confuse with one used in the format's labels; mapped to
@@ -36,7 +37,8 @@ def norm(text: str) -> str:
 
 def norm_flat(text: str) -> str:
     """Normalise running text for scanning: NFKC, quotes removed, whitespace between
-    words removed, whitespace next to digits kept as one space (it may separate cells)."""
+    words removed, whitespace next to digits or blank marks kept as one space (it may
+    separate cells)."""
     text = unicodedata.normalize("NFKC", text)
     text = _QUOTES.sub("", text)
     text = _SPACE_RUN.sub(" ", text)

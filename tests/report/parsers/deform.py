@@ -310,3 +310,210 @@ def glued_text(report: Report, rng: random.Random) -> str:
     return "当前位置： 首页 政务公开 年度报告 微信 微博 " + re.sub(
         r"\s*\n\s*", "", "".join(parts)
     )
+
+
+# ---------------------------------------------------------------- printed values
+def print_zeros_as(root: lxml.html.HtmlElement, mark: str) -> set[str]:
+    """Print every zero cell as ``mark`` (``—``, ``/``, ``无``, ``0件``…); returns their
+    paths."""
+    marked = set()
+    for td in value_cells(root):
+        if (td.text or "").strip() == "0":
+            td.text = mark
+            marked.add(td.get("data-cell"))
+    return marked
+
+
+def rewrite_values(root: lxml.html.HtmlElement, rewrite) -> None:  # type: ignore[no-untyped-def]
+    """Replace the text of every value cell by ``rewrite(text)``."""
+    for td in value_cells(root):
+        td.text = rewrite(td.text or "")
+
+
+def full_width(text: str) -> str:
+    return text.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+
+
+# ---------------------------------------------------------------- extra columns
+def _has_number(tr: lxml.html.HtmlElement) -> bool:
+    return any(re.fullmatch(r"\d+(\.\d+)?", cell.text_content().strip()) for cell in tr)
+
+
+def add_item_numbers(
+    root: lxml.html.HtmlElement, number: int, header: str = "序号"
+) -> None:
+    """A leading 序号 column in table ``number``: 1, 2, … on the rows with numbers,
+    ``header`` in the first row."""
+    table = table_of(root, number)
+    item = 0
+    for i, tr in enumerate(table.iter("tr")):
+        cell = lxml.html.Element("td")
+        if _has_number(tr):
+            item += 1
+            cell.text = str(item)
+        elif i == 0:
+            cell.text = header
+        tr.insert(0, cell)
+
+
+def add_empty_column(root: lxml.html.HtmlElement, number: int) -> None:
+    """An empty trailing column in table ``number`` (a table drawn one column wide)."""
+    for tr in table_of(root, number).iter("tr"):
+        lxml.etree.SubElement(tr, "td")
+
+
+def blank_last_cells(root: lxml.html.HtmlElement, number: int, count: int) -> set[str]:
+    """Print the last ``count`` value cells of table ``number`` blank; their paths."""
+    cells = [td for td in table_of(root, number).iter("td") if td.get("data-cell")]
+    for td in cells[-count:]:
+        td.text = ""
+    return {td.get("data-cell") for td in cells[-count:]}
+
+
+# ---------------------------------------------------------------- table 4 shapes
+T4_HEADS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+
+
+def _t4_values(report: Report, groups: list[str]) -> str:
+    cells = [report.cell(f"table4.{g}.{c}") for g in groups for c in T4_CELLS]
+    return "".join(f"<td>{'' if v is None else v}</td>" for v in cells)
+
+
+def _replace_table(root: lxml.html.HtmlElement, number: int, html: list[str]) -> None:
+    old = table_of(root, number)
+    for fragment in html:
+        old.addprevious(lxml.html.fragment_fromstring(fragment))
+    old.getparent().remove(old)
+
+
+def table4_as_two_tables(root: lxml.html.HtmlElement, report: Report) -> None:
+    """行政复议 in one table, 行政诉讼 in a second one."""
+    heads = "".join(f"<td>{h}</td>" for h in T4_HEADS)
+    _replace_table(
+        root,
+        2,
+        [
+            f"<table><tr><td colspan=5>行政复议</td></tr><tr>{heads}</tr>"
+            f"<tr>{_t4_values(report, ['reconsideration'])}</tr></table>",
+            "<table><tr><td colspan=10>行政诉讼</td></tr><tr><td colspan=5>未经复议直接起诉"
+            f"</td><td colspan=5>复议后起诉</td></tr><tr>{heads * 2}</tr>"
+            f"<tr>{_t4_values(report, list(T4_GROUPS[1:]))}</tr></table>",
+        ],
+    )
+
+
+def table4_flat_header(root: lxml.html.HtmlElement, report: Report) -> None:
+    """Table 4's three header rows flattened into one (行政复议结果维持, …)."""
+    groups = ["行政复议", "行政诉讼未经复议直接起诉", "行政诉讼复议后起诉"]
+    heads = "".join(f"<td>{g}{h}</td>" for g in groups for h in T4_HEADS)
+    row = _t4_values(report, list(T4_GROUPS))
+    _replace_table(root, 2, [f"<table><tr>{heads}</tr><tr>{row}</tr></table>"])
+
+
+def table4_without_group_row(root: lxml.html.HtmlElement, report: Report) -> None:
+    """The 未经复议直接起诉 / 复议后起诉 header row left out."""
+    heads = "".join(f"<td>{h}</td>" for h in T4_HEADS * 3)
+    row = _t4_values(report, list(T4_GROUPS))
+    _replace_table(
+        root,
+        2,
+        [
+            "<table><tr><td colspan=5>行政复议</td><td colspan=10>行政诉讼</td></tr>"
+            f"<tr>{heads}</tr><tr>{row}</tr></table>"
+        ],
+    )
+
+
+# ---------------------------------------------------------------- HTML noise
+def data_in_th(root: lxml.html.HtmlElement) -> None:
+    for td in list(root.iter("td")):
+        td.tag = "th"
+
+
+def break_labels(root: lxml.html.HtmlElement, rng: random.Random) -> None:
+    """A ``<br>`` somewhere inside every long label."""
+    for td in root.iter("td"):
+        text = td.text or ""
+        if len(text) > 6 and not td.get("data-cell"):
+            cut = rng.randint(2, len(text) - 2)
+            td.text = text[:cut]
+            lxml.etree.SubElement(td, "br").tail = text[cut:]
+
+
+def styled_spans(root: lxml.html.HtmlElement, rng: random.Random) -> None:
+    """Cell text in styled ``<span>``s (labels cut in two), &nbsp; in blank cells."""
+    for cell in root.iter("td", "th"):
+        text = cell.text or ""
+        cell.text = None
+        pieces = [text or "\u00a0"]
+        if len(text) > 4:
+            cut = rng.randint(1, len(text) - 1)
+            pieces = [text[:cut], text[cut:]]
+        for piece in pieces:
+            style = "font-family:仿宋_GB2312;mso-bidi-font-family:宋体;font-size:10pt"
+            lxml.etree.SubElement(cell, "span", style=style).text = piece
+
+
+def split_tbody(root: lxml.html.HtmlElement, rng: random.Random) -> None:
+    body = next(table_of(root, 1).iter("tbody"))
+    rows = list(body)
+    second = lxml.etree.Element("tbody")
+    for tr in rows[rng.randint(3, len(rows) - 3) :]:
+        body.remove(tr)
+        second.append(tr)
+    body.addnext(second)
+
+
+def body_rows_in_thead(root: lxml.html.HtmlElement, count: int) -> None:
+    table = table_of(root, 1)
+    head, body = next(table.iter("thead")), next(table.iter("tbody"))
+    for tr in list(body)[:count]:
+        body.remove(tr)
+        head.append(tr)
+
+
+def in_layout_table(root: lxml.html.HtmlElement) -> None:
+    """The whole page inside one cell of a layout table."""
+    body = root.find(".//body")
+    outer = lxml.html.fragment_fromstring("<table><tr><td></td></tr></table>")
+    children = list(body)
+    for child in children:
+        body.remove(child)
+    body.append(outer)
+    cell = outer.find(".//td")
+    for child in children:
+        cell.append(child)
+
+
+# ---------------------------------------------------------------- plain text
+PAGE_MARKS = ["— {n} —", "- {n} -", "第 {n} 页 共 9 页", "第{n}页"]
+
+
+def as_text(
+    root: lxml.html.HtmlElement,
+    rng: random.Random,
+    *,
+    sep: str = "\t",
+    wrap: bool = False,
+    pages: int = 0,
+) -> str:
+    """The page as a text file: paragraphs as lines, table rows as cells joined by
+    ``sep``; ``wrap`` breaks long first labels over two lines (the numbers on the
+    second), ``pages`` puts a page number line after every so many rows."""
+    lines: list[str] = []
+    count = 0
+    for element in root.find(".//body").iter():
+        if element.tag in ("h1", "h2", "p"):
+            lines.append(element.text_content().strip())
+        elif element.tag == "tr":
+            cells = [c.text_content().strip() for c in element if c.tag in ("td", "th")]
+            if wrap and cells and len(cells[0]) > 20:
+                half = len(cells[0]) // 2
+                lines.append(cells[0][:half])
+                cells[0] = cells[0][half:]
+            lines.append(sep.join(cells))
+            count += 1
+            if pages and count % pages == 0:
+                mark = rng.choice(PAGE_MARKS).format(n=count // pages + 2)
+                lines.append(mark)
+    return "\n".join(lines)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from gongkai.report.model import Report, all_cell_paths
+from gongkai.report.model import Report, all_cell_paths, cell_label, row_label
 from gongkai.report.parsers import detect
 from gongkai.report.parsers.checker import CheckResult, check_many
 from gongkai.report.parsers.display import LEVEL_NAMES, SEVERITY_NAMES, number
@@ -30,6 +30,7 @@ from .checker_forms import CheckerForm, LimitedMemoryUploadHandler
 
 SESSION_KEY = "report_checker_results"
 _CELL_PATHS = frozenset(all_cell_paths())
+_ROW_PATHS = frozenset(path.rsplit(".", 1)[0] for path in _CELL_PATHS)
 
 
 def _highlight(result: CheckResult) -> set[str]:
@@ -39,19 +40,30 @@ def _highlight(result: CheckResult) -> set[str]:
     return cells
 
 
-def _tables_html(report: Report, highlight: set[str]) -> str:
+def _tables_html(report: Report, highlight: set[str], id_prefix: str) -> str:
     """The recovered tables in the official layout, offending cells highlighted (the
     report's text is left out: the page shows the tables)."""
     tables_only = report.copy()
     tables_only.preamble = ""
     tables_only.sections = dict.fromkeys(report.sections)
     # render_html escapes every text it prints (agency name, labels, numbers).
-    return mark_safe(render_html(tables_only, highlight=highlight))  # noqa: S308
+    html = render_html(tables_only, highlight=highlight, id_prefix=id_prefix)
+    return mark_safe(html)  # noqa: S308
 
 
-def result_context(result: CheckResult) -> dict[str, Any]:
-    """What the result template shows for one file."""
+def _where(where: str, id_prefix: str) -> dict[str, str]:
+    """A finding's place: the cell's Chinese name and a link to it in the tables."""
+    if where in _CELL_PATHS:
+        return {"where_label": cell_label(where), "anchor": f"{id_prefix}{where}"}
+    if where in _ROW_PATHS:
+        return {"where_label": row_label(where), "anchor": ""}
+    return {"where_label": "", "anchor": ""}
+
+
+def result_context(result: CheckResult, number_on_page: int = 1) -> dict[str, Any]:
+    """What the result template shows for one file (the ``number_on_page``-th)."""
     context: dict[str, Any] = {"file": result.file, "error": result.error}
+    id_prefix = f"f{number_on_page}-"
     if result.report is None:
         return context
     report = result.report
@@ -63,7 +75,7 @@ def result_context(result: CheckResult) -> dict[str, Any]:
         published_on=report.published_on,
         has_errors=result.has_errors,
         previous_year=result.previous_year,
-        tables=_tables_html(report, _highlight(result)),
+        tables=_tables_html(report, _highlight(result), id_prefix),
         findings=[
             {
                 "severity": finding.severity,
@@ -71,6 +83,7 @@ def result_context(result: CheckResult) -> dict[str, Any]:
                 "rule": finding.rule,
                 "message": finding.message,
                 "where": finding.where,
+                **_where(finding.where, id_prefix),
                 "options": "、".join(
                     number(v) for v in result.alternatives.get(finding.where, [])
                 ),
@@ -94,7 +107,7 @@ def checker_page(
     kept = False
     if request.method == "POST" and form.is_valid():
         checked = check_many(form.cleaned_data["reports"])
-        results = [result_context(r) for r in checked]
+        results = [result_context(r, i) for i, r in enumerate(checked, start=1)]
         if form.cleaned_data["keep"]:
             request.session[SESSION_KEY] = json.loads(
                 json.dumps(

@@ -1,6 +1,7 @@
 """The public report checker page: upload, results, limits, nothing kept by default."""
 
 import json
+import re
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -37,11 +38,34 @@ def test_upload_shows_tables_and_findings_and_keeps_nothing(client):
     assert "中卫市司法局" in body and "平潭综合实验区" in body
     assert "未发现错误" in body
     # the recovered tables in the official layout, with the uncertain cells highlighted
-    assert 'data-cell="table3.new_received.natural_person">64<' in body
+    assert (
+        'data-cell="table3.new_received.natural_person" id="f2-table3.new_received.natural_person">64<'
+        in body
+    )
     highlighted = 'gk-highlight" data-cell="table2.normative_documents.issued"'
     assert highlighted in body
     assert "VAL.UNCERTAIN" in body and "可能的读法" in body
     assert SESSION_KEY not in client.session
+
+
+def test_findings_name_the_cell_in_chinese_and_link_to_it(client):
+    from gongkai.report.render import render_html
+    from tests.report.parsers.deform import seed_report
+
+    broken = seed_report()
+    broken.set_cell("table3.carried_forward.total", 3)
+    html = SimpleUploadedFile("broken.html", render_html(broken).encode())
+    response = client.post(URL, {"reports": [upload(SEED), html]})
+    body = response.content.decode()
+    # the second file's cells carry ids of their own: no id repeats on the page
+    assert (
+        '<a href="#f2-table3.carried_forward.total">表三「结转下年度」行「总计」列</a>'
+        in body
+    )
+    assert 'id="f2-table3.carried_forward.total"' in body
+    assert 'id="f1-table3.carried_forward.total"' in body
+    ids = re.findall(r'\sid="([^"]+)"', body)
+    assert len(ids) == len(set(ids))
 
 
 def test_keep_stores_the_json_for_download_and_forget_removes_it(client):

@@ -63,7 +63,9 @@ def _classes(cell: GridCell, report: Report, highlight: frozenset[str]) -> list[
     return classes
 
 
-def _cell_html(cell: GridCell, report: Report, highlight: frozenset[str]) -> str:
+def _cell_html(
+    cell: GridCell, report: Report, highlight: frozenset[str], id_prefix: str = ""
+) -> str:
     tag = "th" if cell.role in ("corner", "head") else "td"
     attrs = [f'class="{" ".join(_classes(cell, report, highlight))}"']
     if cell.rowspan > 1:
@@ -72,6 +74,8 @@ def _cell_html(cell: GridCell, report: Report, highlight: frozenset[str]) -> str
         attrs.append(f'colspan="{cell.colspan}"')
     if cell.path:
         attrs.append(f'data-cell="{cell.path}"')
+    if id_prefix and cell.path:
+        attrs.append(f'id="{escape(id_prefix)}{cell.path}"')
     if tag == "th" and cell.role == "head":
         attrs.append('scope="col"')
     text = "<br>".join(escape(line) for line in cell.text.split("\n"))
@@ -92,7 +96,10 @@ def _colgroup(grid: Grid) -> str:
 
 
 def grid_html(
-    grid: Grid, report: Report, highlight: frozenset[str] = frozenset()
+    grid: Grid,
+    report: Report,
+    highlight: frozenset[str] = frozenset(),
+    id_prefix: str = "",
 ) -> str:
     lines = [f'<table class="gk-table gk-{grid.key}">', _colgroup(grid)]
     for i, row in enumerate(grid.rows()):
@@ -102,7 +109,7 @@ def grid_html(
             lines.append("</thead><tbody>")
         if i == 0 and not grid.n_header_rows:
             lines.append("<tbody>")
-        cells = "".join(_cell_html(c, report, highlight) for c in row)
+        cells = "".join(_cell_html(c, report, highlight, id_prefix) for c in row)
         lines.append(f"<tr>{cells}</tr>")
     lines.append("</tbody></table>")
     return "\n".join(lines)
@@ -113,12 +120,18 @@ def _paragraphs_html(text: str | None) -> list[str]:
 
 
 def render_html(
-    report: Report, *, standalone: bool = False, highlight: Iterable[str] = frozenset()
+    report: Report,
+    *,
+    standalone: bool = False,
+    highlight: Iterable[str] = frozenset(),
+    id_prefix: str = "",
 ) -> str:
     """The report as HTML: an ``<article>`` fragment, or a full page when ``standalone``.
 
     Each section's text comes first, then its table (sections 二–四), as in the seed
     report. Blank cells print empty; ``highlight`` cell paths get ``gk-highlight``.
+    With ``id_prefix`` (several reports on one page) the sections' ids carry it and each
+    value cell gets the id ``id_prefix + path``, for links to a cell.
     """
     marked = frozenset(highlight)
     parts = [
@@ -129,11 +142,12 @@ def render_html(
         "</div>",
     ]
     for key in SECTION_KEYS:
-        parts.append(f'<section class="gk-section" id="gk-{key}">')
+        parts.append(f'<section class="gk-section" id="{escape(id_prefix)}gk-{key}">')
         parts.append(f"<h2>{escape(SECTION_HEADINGS[key])}</h2>")
         parts += _paragraphs_html(report.sections.get(key))
         if key in SECTION_TABLES:
-            parts.append(grid_html(SECTION_TABLES[key](report), report, marked))
+            grid = SECTION_TABLES[key](report)
+            parts.append(grid_html(grid, report, marked, id_prefix))
         parts.append("</section>")
     parts.append("</article>")
     fragment = "\n".join(parts) + "\n"

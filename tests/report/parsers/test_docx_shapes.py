@@ -61,6 +61,14 @@ def test_cells_spanning_an_extra_grid_column(table, col):
     assert_never_wrong(read(deform.docx_bytes(root, parts)), truth)
 
 
+@pytest.mark.parametrize("each_table", [False, True], ids=["body", "each-table"])
+@pytest.mark.parametrize("seed", range(2))
+def test_tables_inside_a_layout_table(each_table, seed):
+    truth, root, parts, _ = rendered(240 + seed)
+    deform.docx_in_layout_table(root, each_table=each_table)
+    assert_never_wrong(read(deform.docx_bytes(root, parts)), truth)
+
+
 @pytest.mark.parametrize("line_breaks", [False, True], ids=["runs", "line-breaks"])
 @pytest.mark.parametrize("seed", range(3))
 def test_labels_cut_into_runs_with_markers(line_breaks, seed):
@@ -123,7 +131,9 @@ def test_table4_as_two_tables(seed):
     assert_never_wrong(read(deform.docx_bytes(root, parts)), truth)
 
 
-@pytest.mark.parametrize("kind", ["deleted", "partly-inserted"])
+@pytest.mark.parametrize(
+    "kind", ["deleted", "deleted-as-t", "partly-inserted", "moved"]
+)
 @pytest.mark.parametrize("seed", range(2))
 def test_tracked_changes_in_number_cells(kind, seed):
     """Deleted and moved-away text is not printed: it is never read."""
@@ -139,8 +149,15 @@ def test_tracked_deletion_of_a_row(seed):
     assert_never_wrong(read(deform.docx_bytes(root, parts)), truth)
 
 
-@pytest.mark.parametrize("level", ["table", "paragraph", "run"])
+@pytest.mark.parametrize("level", ["table", "row", "cell", "paragraph", "run"])
 def test_content_controls(level):
     truth, root, parts, _ = rendered(340)
     deform.docx_sdt(root, level=level)
+    assert_never_wrong(read(deform.docx_bytes(root, parts)), truth)
+
+
+@pytest.mark.parametrize("vml_only", [False, True], ids=["drawingml", "vml"])
+def test_tables_in_text_boxes(vml_only):
+    truth, root, parts, _ = rendered(350)
+    deform.docx_in_text_box(root, vml_only=vml_only)
     assert_never_wrong(read(deform.docx_bytes(root, parts)), truth)

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 import lxml.etree
 
 from .errors import ReaderError
+from .glued import is_number_text
 from .ir import Block, Document, GridCell, Table
 from .text import MAX_COLUMNS, lines_to_blocks
 
@@ -129,13 +130,18 @@ def _cells(tr: lxml.etree._Element) -> Iterator[lxml.etree._Element]:
 
 def _table(tbl: lxml.etree._Element, boxes: _Boxes) -> Table:
     rows: list[list[GridCell]] = []
+    # per grid position, the row where its vertically merged cell starts
+    starts: list[list[int]] = []
     for tr in _rows(tbl):
         if len(rows) >= MAX_ROWS:
             break
+        r = len(rows)
         row: list[GridCell] = []
+        start: list[int] = []
         before = tr.find(f"{W}trPr/{W}gridBefore")
         if before is not None:
             row.extend(GridCell("") for _ in range(_int_attr(before, 0)))
+            start.extend(r for _ in range(len(row)))
         for tc in _cells(tr):
             props = tc.find(f"{W}tcPr")
             span = _int_attr(
@@ -145,15 +151,41 @@ def _table(tbl: lxml.etree._Element, boxes: _Boxes) -> Table:
             col = len(row)
             if vmerge is not None and vmerge.get(f"{W}val") != "restart" and rows:
                 above = rows[-1][col].text if col < len(rows[-1]) else ""
-                cells = [GridCell(above, False) for _ in range(span)]
+                origin = starts[-1][col] if col < len(starts[-1]) else r
+                row.extend(GridCell(above, False) for _ in range(span))
+                start.extend(origin for _ in range(span))
             else:
                 text = _cell_text(tc, boxes)
-                cells = [GridCell(text, i == 0) for i in range(span)]
-            row.extend(cells)
+                row.extend(GridCell(text, i == 0) for i in range(span))
+                start.extend(r for _ in range(span))
             if len(row) >= MAX_COLUMNS:
                 break
         rows.append(row[:MAX_COLUMNS])
-    return Table(rows)
+        starts.append(start[:MAX_COLUMNS])
+    return Table(_header_merges_left_out(rows, starts))
+
+
+def _header_merges_left_out(
+    rows: list[list[GridCell]], starts: list[list[int]]
+) -> list[list[GridCell]]:
+    """A cell of the header (the rows above the first row with a number) merged down
+    into the rows below it (a header repeated over a table split at a page break, its
+    first columns still merged with the rows that follow) is no label of those rows:
+    there its positions are blank."""
+    first = next(
+        (
+            r
+            for r, row in enumerate(rows)
+            if any(c.origin and is_number_text(c.text) for c in row)
+        ),
+        len(rows),
+    )
+    for r in range(first, len(rows)):
+        row = rows[r]
+        for c, s in enumerate(starts[r]):
+            if s < first:
+                row[c] = GridCell("", False)
+    return rows
 
 
 def _layout_cells(tbl: lxml.etree._Element) -> list[lxml.etree._Element] | None:

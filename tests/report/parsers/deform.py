@@ -803,25 +803,71 @@ def docx_split_table_with_header(
         props.addnext(copy.deepcopy(tr))
 
 
-def docx_table(rows: list[list[tuple[str, int]]]) -> lxml.etree._Element:
-    """A plain Word table of (text, grid span) cells."""
+def docx_table(rows: list[list[tuple]]) -> lxml.etree._Element:
+    """A plain Word table of (text, grid span[, vMerge value]) cells."""
     tbl = w("tbl")
     tbl.append(w("tblPr"))
-    width = sum(span for _, span in rows[0])
+    width = sum(cell[1] for cell in rows[0])
     grid = lxml.etree.SubElement(tbl, f"{W}tblGrid")
     for _ in range(width):
         grid.append(w("gridCol", w="600"))
     for row in rows:
         tr = lxml.etree.SubElement(tbl, f"{W}tr")
-        for text, span in row:
+        for text, span, *vmerge in row:
             tc = lxml.etree.SubElement(tr, f"{W}tc")
             tc.append(w("tcPr"))
             _set_span(tc, span)
+            if vmerge:
+                tc[0].append(w("vMerge", val=vmerge[0]) if vmerge[0] else w("vMerge"))
             p = lxml.etree.SubElement(tc, f"{W}p")
             if text:
                 run = lxml.etree.SubElement(p, f"{W}r")
                 lxml.etree.SubElement(run, f"{W}t").text = text
     return tbl
+
+
+def docx_table2_article_column(root: lxml.etree._Element, report: Report) -> None:
+    """Table 2 with the articles (第二十条第（一）项 …) in a first column merged down
+    over the header row and the rows of each article."""
+    from gongkai.report.labels import T2_LABELS
+
+    def value(row: str, cell: str) -> str:
+        v = report.cell(f"table2.{row}.{cell}")
+        return format(v, "f") if isinstance(v, Decimal) else str(v)
+
+    heads = {
+        "issued": "本年制发件数",
+        "repealed": "本年废止件数",
+        "in_force": "现行有效件数",
+    }
+    articles = [
+        ("第二十条第（一）项", ["regulations", "normative_documents"]),
+        ("第二十条第（五）项", ["licensing"]),
+        ("第二十条第（六）项", ["penalties", "enforcement"]),
+        ("第二十条第（八）项", ["fees"]),
+    ]
+    rows: list[list[tuple]] = []
+    for article, keys in articles:
+        cells = T2_ROWS[keys[0]]
+        head = (
+            [(heads[c], 1) for c in cells]
+            if len(cells) == 3
+            else [
+                (
+                    "本年收费金额（单位：万元）"
+                    if keys[0] == "fees"
+                    else "本年处理决定数量",
+                    3,
+                )
+            ]
+        )
+        rows.append([(article, 1, "restart"), ("信息内容", 1), *head])
+        for key in keys:
+            values = [(value(key, c), 1 if len(cells) == 3 else 3) for c in cells]
+            rows.append([("", 1, ""), (T2_LABELS[key], 1), *values])
+    old = docx_tables(root)[0]
+    old.addprevious(docx_table(rows))
+    old.getparent().remove(old)
 
 
 def docx_table4_as_two_tables(root: lxml.etree._Element, report: Report) -> None:
@@ -913,11 +959,16 @@ def docx_deleted_row(root: lxml.etree._Element, rng: random.Random) -> None:
     row.addprevious(copied)
 
 
-def docx_sdt(root: lxml.etree._Element, *, level: str) -> None:
+def docx_sdt(root: lxml.etree._Element, *, level: str, xml: bool = False) -> None:
     """Content controls (``w:sdt``) around the tables, their rows, their cells, the
-    paragraphs in the cells or the runs."""
+    paragraphs in the cells or the runs; or (``xml``) custom XML elements."""
 
     def wrap(element: lxml.etree._Element) -> None:
+        if xml:
+            custom = w("customXml", element="数据")
+            element.addprevious(custom)
+            custom.append(element)
+            return
         sdt = w("sdt")
         props = lxml.etree.SubElement(sdt, f"{W}sdtPr")
         props.append(w("alias", val="数据"))

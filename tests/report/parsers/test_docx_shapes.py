@@ -114,7 +114,7 @@ def test_zeros_blank_or_printed_as_a_dash(mark, seed):
 
 
 @pytest.mark.parametrize("cut", [4, 8, 12, 17, 22, 27, 30])
-@pytest.mark.parametrize("header", [False], ids=["no-header"])
+@pytest.mark.parametrize("header", [False, True], ids=["no-header", "header"])
 def test_table3_split_at_a_page_break(cut, header):
     truth, root, parts, _ = rendered(300 + cut)
     if header:
@@ -128,6 +128,13 @@ def test_table3_split_at_a_page_break(cut, header):
 def test_table4_as_two_tables(seed):
     truth, root, parts, _ = rendered(310 + seed, high=600)
     deform.docx_table4_as_two_tables(root, truth)
+    assert_never_wrong(read(deform.docx_bytes(root, parts)), truth)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_table2_with_articles_merged_down_a_first_column(seed):
+    truth, root, parts, _ = rendered(315 + seed)
+    deform.docx_table2_article_column(root, truth)
     assert_never_wrong(read(deform.docx_bytes(root, parts)), truth)
 
 
@@ -149,10 +156,11 @@ def test_tracked_deletion_of_a_row(seed):
     assert_never_wrong(read(deform.docx_bytes(root, parts)), truth)
 
 
+@pytest.mark.parametrize("xml", [False, True], ids=["sdt", "custom-xml"])
 @pytest.mark.parametrize("level", ["table", "row", "cell", "paragraph", "run"])
-def test_content_controls(level):
+def test_content_controls(level, xml):
     truth, root, parts, _ = rendered(340)
-    deform.docx_sdt(root, level=level)
+    deform.docx_sdt(root, level=level, xml=xml)
     assert_never_wrong(read(deform.docx_bytes(root, parts)), truth)
 
 

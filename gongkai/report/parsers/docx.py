@@ -6,12 +6,13 @@ joined by the row labels later. The XML is read directly (no macro, field or emb
 object is ever evaluated), with entity expansion and network access switched off.
 
 Only what Word prints is read: text deleted or moved away with tracked changes
-(``w:del``, ``w:moveFrom``, rows marked deleted) is dropped, and of the alternatives of
-``mc:AlternateContent`` only the first one is read (the fallback holds a second copy of
-a text box). Content controls (``w:sdt``) and custom XML around tables, rows, cells and
-paragraphs are looked through. Tables inside text boxes are read where the text box is
-anchored; a table holding tables (a layout table, often a 1×1 table around the whole
-report) is read as the text and tables of its cells.
+(``w:del``, ``w:moveFrom``, rows marked deleted) and hidden runs (``w:vanish``) are
+dropped, and of the alternatives of ``mc:AlternateContent`` only the first one is read
+(the fallback holds a second copy of a text box). Content controls (``w:sdt``) and
+custom XML around tables, rows, cells and paragraphs are looked through. Tables inside
+text boxes are read where the text box is anchored; a table holding tables (a layout
+table, often a 1×1 table around the whole report) is read as the text and tables of
+its cells.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ _PARSER = lxml.etree.XMLParser(
     resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
 )
 
+_OFF = frozenset({"0", "false", "off"})
 # Text boxes taken out of the paragraph anchoring them, read after its text.
 _Boxes = dict[lxml.etree._Element, list[lxml.etree._Element]]
 
@@ -54,14 +56,20 @@ def _unwrapped(parent: lxml.etree._Element) -> Iterator[lxml.etree._Element]:
 
 
 def _not_printed(root: lxml.etree._Element) -> list[lxml.etree._Element]:
-    """Tracked deletions and moves away (a row marked deleted as a whole), and the
-    fallbacks of alternate content."""
+    """Tracked deletions and moves away (a row marked deleted as a whole), hidden runs
+    (``w:vanish``) and the fallbacks of alternate content."""
     out: list[lxml.etree._Element] = []
-    for element in root.iter(f"{W}del", f"{W}moveFrom", f"{MC}Fallback"):
+    tags = (f"{W}del", f"{W}moveFrom", f"{W}vanish", f"{MC}Fallback")
+    for element in root.iter(*tags):
         parent = element.getparent()
         if parent is None:
             continue
-        if element.tag == f"{MC}Fallback":
+        if element.tag == f"{W}vanish":
+            run = parent.getparent()
+            hidden = element.get(f"{W}val", "true") not in _OFF
+            if hidden and run is not None and run.tag == f"{W}r":
+                out.append(run)
+        elif element.tag == f"{MC}Fallback":
             if parent.find(f"{MC}Choice") is not None:
                 out.append(element)
         elif parent.tag == f"{W}trPr":

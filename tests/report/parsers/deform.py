@@ -1018,3 +1018,88 @@ def docx_in_text_box(root: lxml.etree._Element, *, vml_only: bool = False) -> No
         fallback.append(vml(copy.deepcopy(tbl)))
         content.append(tbl)
         content.append(w("p"))
+
+
+def _only_paragraph(tc: lxml.etree._Element) -> tuple[lxml.etree._Element, str]:
+    """The cell's first paragraph emptied of its runs, and the cell's text."""
+    text = docx_cell_text(tc)
+    p = tc.find(f"{W}p")
+    for r in p.findall(f"{W}r"):
+        p.remove(r)
+    return p, text
+
+
+def docx_formula_fields(root: lxml.etree._Element, *, simple: bool) -> None:
+    """Number cells computed by Word formula fields (``=SUM(LEFT)``): the field code
+    holds digits of its own, the printed number is the field's result."""
+    for tc in docx_value_cells(root):
+        p, text = _only_paragraph(tc)
+        result = w("r")
+        lxml.etree.SubElement(result, f"{W}t").text = text
+        if simple:
+            field = w("fldSimple", instr=" =SUM(B2:B12) \\# 0 ")
+            field.append(result)
+            p.append(field)
+            continue
+        for kind, code in (
+            ("begin", None),
+            (None, " =SUM(B2:B12) \\# 0 "),
+            ("separate", None),
+        ):
+            run = w("r")
+            if kind:
+                run.append(w("fldChar", fldCharType=kind))
+            else:
+                lxml.etree.SubElement(run, f"{W}instrText").text = code
+            p.append(run)
+        p.append(result)
+        end = w("r")
+        end.append(w("fldChar", fldCharType="end"))
+        p.append(end)
+
+
+def docx_numbers_in_text_boxes(root: lxml.etree._Element) -> None:
+    """Every number printed in a text box anchored in its cell (DrawingML with the VML
+    fallback copy)."""
+    for tc in docx_value_cells(root):
+        p, text = _only_paragraph(tc)
+        run = lxml.etree.SubElement(p, f"{W}r")
+        alternate = lxml.etree.SubElement(run, f"{MC}AlternateContent")
+        choice = lxml.etree.SubElement(alternate, f"{MC}Choice", Requires="wps")
+        fallback = lxml.etree.SubElement(alternate, f"{MC}Fallback")
+        shape = lxml.etree.SubElement(
+            lxml.etree.SubElement(choice, f"{W}drawing"), f"{WPS}wsp"
+        )
+        boxes = [
+            lxml.etree.SubElement(
+                lxml.etree.SubElement(shape, f"{WPS}txbx"), f"{W}txbxContent"
+            ),
+            lxml.etree.SubElement(
+                lxml.etree.SubElement(
+                    lxml.etree.SubElement(
+                        lxml.etree.SubElement(fallback, f"{W}pict"), f"{VML}shape"
+                    ),
+                    f"{VML}textbox",
+                ),
+                f"{W}txbxContent",
+            ),
+        ]
+        for box in boxes:
+            inner = lxml.etree.SubElement(box, f"{W}p")
+            inner_run = lxml.etree.SubElement(inner, f"{W}r")
+            lxml.etree.SubElement(inner_run, f"{W}t").text = text
+
+
+def docx_hidden_runs(root: lxml.etree._Element, rng: random.Random) -> None:
+    """A hidden run (``w:vanish``: not printed) with another number next to every
+    number, and a run marked explicitly not hidden (``w:vanish w:val="0"``)."""
+    for n, tc in enumerate(docx_value_cells(root)):
+        p, text = _only_paragraph(tc)
+        hidden = w("r")
+        lxml.etree.SubElement(hidden, f"{W}rPr").append(w("vanish"))
+        lxml.etree.SubElement(hidden, f"{W}t").text = str(rng.randint(1, 99))
+        shown = w("r")
+        lxml.etree.SubElement(shown, f"{W}rPr").append(w("vanish", val="0"))
+        lxml.etree.SubElement(shown, f"{W}t").text = text
+        for run in (hidden, shown) if n % 2 else (shown, hidden):
+            p.append(run)

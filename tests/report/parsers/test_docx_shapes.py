@@ -169,3 +169,25 @@ def test_tables_in_text_boxes(vml_only):
     truth, root, parts, _ = rendered(350)
     deform.docx_in_text_box(root, vml_only=vml_only)
     assert_never_wrong(read(deform.docx_bytes(root, parts)), truth)
+
+
+@pytest.mark.parametrize("simple", [False, True], ids=["field-chars", "simple"])
+def test_numbers_computed_by_formula_fields(simple):
+    truth, root, parts, _ = rendered(360)
+    deform.docx_formula_fields(root, simple=simple)
+    assert_never_wrong(read(deform.docx_bytes(root, parts)), truth)
+
+
+def test_numbers_in_text_boxes_in_their_cells():
+    """The fallback copy of a text box is not read: never the number twice."""
+    truth, root, parts, _ = rendered(370)
+    deform.docx_numbers_in_text_boxes(root)
+    assert_never_wrong(read(deform.docx_bytes(root, parts)), truth)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_hidden_text_in_number_cells(seed):
+    """Hidden text (``w:vanish``) is not printed: never read."""
+    truth, root, parts, rng = rendered(380 + seed)
+    deform.docx_hidden_runs(root, rng)
+    assert_never_wrong(read(deform.docx_bytes(root, parts)), truth)

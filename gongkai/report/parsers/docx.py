@@ -10,9 +10,9 @@ Only what Word prints is read: text deleted or moved away with tracked changes
 dropped, and of the alternatives of ``mc:AlternateContent`` only the first one is read
 (the fallback holds a second copy of a text box). Content controls (``w:sdt``) and
 custom XML around tables, rows, cells and paragraphs are looked through. Tables inside
-text boxes are read where the text box is anchored; a table holding tables (a layout
-table, often a 1×1 table around the whole report) is read as the text and tables of
-its cells.
+text boxes are read where the text box is anchored; a table holding tables and no
+number of its own (a layout table, often a 1×1 table around the whole report) is read
+as the text and tables of its cells.
 """
 
 from __future__ import annotations
@@ -196,11 +196,19 @@ def _header_merges_left_out(
     return rows
 
 
-def _layout_cells(tbl: lxml.etree._Element) -> list[lxml.etree._Element] | None:
-    """The cells of a table holding tables (a layout table), else ``None``."""
+def _layout_cells(
+    tbl: lxml.etree._Element, boxes: _Boxes
+) -> list[lxml.etree._Element] | None:
+    """The cells of a layout table (one holding tables, with no number in its other
+    cells), else ``None``: a table of figures with a small table in one of its cells
+    stays a table."""
     if tbl.find(f".//{W}tbl") is None:
         return None
-    return [tc for tr in _rows(tbl) for tc in _cells(tr)]
+    cells = [tc for tr in _rows(tbl) for tc in _cells(tr)]
+    for tc in cells:
+        if tc.find(f".//{W}tbl") is None and is_number_text(_cell_text(tc, boxes)):
+            return None
+    return cells
 
 
 def _body_blocks(
@@ -219,7 +227,7 @@ def _body_blocks(
         elif child.tag == f"{W}tbl":
             blocks.extend(lines_to_blocks(lines))
             lines = []
-            cells = _layout_cells(child)
+            cells = _layout_cells(child, boxes)
             if cells is None:
                 blocks.append(Block(table=_table(child, boxes)))
             for cell in cells or ():

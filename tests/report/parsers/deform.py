@@ -1103,3 +1103,11 @@ def docx_hidden_runs(root: lxml.etree._Element, rng: random.Random) -> None:
         lxml.etree.SubElement(shown, f"{W}t").text = text
         for run in (hidden, shown) if n % 2 else (shown, hidden):
             p.append(run)
+
+
+def docx_table_in_first_cell(root: lxml.etree._Element, index: int) -> None:
+    """A small table inside the first header cell of table ``index`` (a table of
+    figures holding a table is no layout table)."""
+    tbl = docx_tables(root)[index]
+    tc = tbl.find(f"{W}tr").find(f"{W}tc")
+    tc.find(f"{W}p").addprevious(docx_table([[("项目", 1)]]))

@@ -69,6 +69,13 @@ def test_tables_inside_a_layout_table(each_table, seed):
     assert_never_wrong(read(deform.docx_bytes(root, parts)), truth)
 
 
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_small_table_in_a_header_cell(index):
+    truth, root, parts, _ = rendered(245 + index, high=600)
+    deform.docx_table_in_first_cell(root, index)
+    assert_never_wrong(read(deform.docx_bytes(root, parts)), truth)
+
+
 @pytest.mark.parametrize("line_breaks", [False, True], ids=["runs", "line-breaks"])
 @pytest.mark.parametrize("seed", range(3))
 def test_labels_cut_into_runs_with_markers(line_breaks, seed):

@@ -517,3 +517,597 @@ def as_text(
                 mark = rng.choice(PAGE_MARKS).format(n=count // pages + 2)
                 lines.append(mark)
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- DOCX shapes
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+VML = "{urn:schemas-microsoft-com:vml}"
+_NUMBER = re.compile(r"\d+(\.\d+)?")
+_HAN_TEXT = re.compile(r"[\u4e00-\u9fff]")
+
+
+def w(tag: str, **attrs: str) -> lxml.etree._Element:
+    """A ``w:`` element with ``w:`` attributes."""
+    return lxml.etree.Element(f"{W}{tag}", {f"{W}{k}": v for k, v in attrs.items()})
+
+
+def docx_cell_text(tc: lxml.etree._Element) -> str:
+    return "".join(t.text or "" for t in tc.iter(f"{W}t"))
+
+
+def docx_value_cells(root: lxml.etree._Element) -> list[lxml.etree._Element]:
+    """The table cells printing a number."""
+    return [tc for tc in root.iter(f"{W}tc") if _NUMBER.fullmatch(docx_cell_text(tc))]
+
+
+def docx_label_cells(root: lxml.etree._Element) -> list[lxml.etree._Element]:
+    return [tc for tc in root.iter(f"{W}tc") if _HAN_TEXT.search(docx_cell_text(tc))]
+
+
+def _span_of(tc: lxml.etree._Element) -> int:
+    span = tc.find(f"{W}tcPr/{W}gridSpan")
+    return 1 if span is None else int(span.get(f"{W}val"))
+
+
+def _set_span(tc: lxml.etree._Element, span: int) -> None:
+    props = tc.find(f"{W}tcPr")
+    if props is None:
+        props = w("tcPr")
+        tc.insert(0, props)
+    old = props.find(f"{W}gridSpan")
+    if old is not None:
+        props.remove(old)
+    if span > 1:
+        props.insert(0, w("gridSpan", val=str(span)))
+
+
+def _placed(tbl: lxml.etree._Element) -> list[list[tuple[int, lxml.etree._Element]]]:
+    """Per row, (grid column, cell)."""
+    out = []
+    for tr in tbl.findall(f"{W}tr"):
+        col, row = 0, []
+        for tc in tr.findall(f"{W}tc"):
+            row.append((col, tc))
+            col += _span_of(tc)
+        out.append(row)
+    return out
+
+
+def _set_content(tc: lxml.etree._Element, source: lxml.etree._Element) -> None:
+    for child in list(tc):
+        if child.tag != f"{W}tcPr":
+            tc.remove(child)
+    for child in source:
+        if child.tag != f"{W}tcPr":
+            tc.append(copy.deepcopy(child))
+
+
+def docx_flatten_vmerge(root: lxml.etree._Element) -> None:
+    """Vertical merges undone the way a converter does: every cell of the merge holds
+    the text of its first cell."""
+    for tbl in docx_tables(root):
+        above: dict[int, lxml.etree._Element] = {}
+        for row in _placed(tbl):
+            for col, tc in row:
+                vmerge = tc.find(f"{W}tcPr/{W}vMerge")
+                if vmerge is None or vmerge.get(f"{W}val") == "restart":
+                    above[col] = tc
+                elif col in above:
+                    _set_content(tc, above[col])
+                if vmerge is not None:
+                    vmerge.getparent().remove(vmerge)
+
+
+def docx_flatten_gridspan(root: lxml.etree._Element, *, values: bool = False) -> None:
+    """Horizontal merges undone: a cell over n grid columns becomes n cells with the
+    same text (cells printing a number only with ``values``)."""
+    for tc in list(root.iter(f"{W}tc")):
+        span = _span_of(tc)
+        if span == 1 or (not values and _NUMBER.fullmatch(docx_cell_text(tc))):
+            continue
+        _set_span(tc, 1)
+        for _ in range(span - 1):
+            tc.addnext(copy.deepcopy(tc))
+
+
+def docx_widen_column(tbl: lxml.etree._Element, col: int) -> None:
+    """Grid column ``col`` split in two: every cell over it now spans one more grid
+    column (a label over two grid columns where the format has one)."""
+    grid = tbl.find(f"{W}tblGrid")
+    if grid is not None and len(grid) > col:
+        grid[col].addnext(copy.deepcopy(grid[col]))
+    for row in _placed(tbl):
+        for start, tc in row:
+            if start <= col < start + _span_of(tc):
+                _set_span(tc, _span_of(tc) + 1)
+
+
+def _one_cell_table(content: list[lxml.etree._Element]) -> lxml.etree._Element:
+    tbl = w("tbl")
+    props = lxml.etree.SubElement(tbl, f"{W}tblPr")
+    props.append(w("tblW", w="5000", type="pct"))
+    lxml.etree.SubElement(tbl, f"{W}tblGrid").append(w("gridCol", w="9000"))
+    tc = lxml.etree.SubElement(lxml.etree.SubElement(tbl, f"{W}tr"), f"{W}tc")
+    tc.append(w("tcPr"))
+    for element in content:
+        tc.append(element)
+    tc.append(w("p"))  # a cell ends with a paragraph
+    return tbl
+
+
+def docx_in_layout_table(
+    root: lxml.etree._Element, *, each_table: bool = False
+) -> None:
+    """The whole body inside one cell of a 1×1 table, or (``each_table``) every table
+    inside its own 1×1 table."""
+    body = root.find(f"{W}body")
+    if each_table:
+        for tbl in list(body.findall(f"{W}tbl")):
+            holder = w("p")
+            tbl.addprevious(holder)
+            holder.addprevious(_one_cell_table([tbl]))
+            body.remove(holder)
+        return
+    content = [child for child in body if child.tag != f"{W}sectPr"]
+    for child in content:
+        body.remove(child)
+    body.insert(0, _one_cell_table(content))
+
+
+NOISE = ("proofErr", "bookmark", "field", "format")
+
+
+def _piece_run(run: lxml.etree._Element, text: str, bold: bool) -> lxml.etree._Element:
+    new = w("r")
+    props = run.find(f"{W}rPr")
+    props = copy.deepcopy(props) if props is not None else w("rPr")
+    if bold:
+        props.append(w("b"))
+        props.append(w("sz", val="21"))
+    new.append(props)
+    t = lxml.etree.SubElement(new, f"{W}t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return new
+
+
+def _split_run(
+    run: lxml.etree._Element, rng: random.Random, n: int, line_breaks: bool
+) -> None:
+    t = run.find(f"{W}t")
+    text = t.text if t is not None else None
+    if not text or len(text) < 2:
+        return
+    cuts = sorted(rng.sample(range(1, len(text)), min(2, len(text) - 1)))
+    pieces = [text[i:j] for i, j in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    out: list[lxml.etree._Element] = []
+    for k, piece in enumerate(pieces):
+        new = _piece_run(run, piece, bold=k % 2 == 1)
+        noise = NOISE[(n + k) % len(NOISE)]
+        if noise == "field" and k == 1:
+            field = w("fldSimple", instr=' MERGEFIELD "x" \\* MERGEFORMAT ')
+            field.append(new)
+            new = field
+        if k and noise == "proofErr":
+            out.append(w("proofErr", type="spellStart"))
+        elif k and noise == "bookmark":
+            out.append(w("bookmarkStart", id=str(n * 10 + k), name=f"_b{n}"))
+            out.append(w("bookmarkEnd", id=str(n * 10 + k)))
+        if k and line_breaks and not _NUMBER.fullmatch(text):
+            br_run = w("r")
+            br_run.append(w("br"))
+            out.append(br_run)
+        out.append(new)
+        if k and noise == "proofErr":
+            out.append(w("proofErr", type="spellEnd"))
+    for element in out:
+        run.addprevious(element)
+    run.getparent().remove(run)
+
+
+def docx_split_runs(
+    root: lxml.etree._Element,
+    rng: random.Random,
+    *,
+    labels: bool = True,
+    numbers: bool = False,
+    line_breaks: bool = False,
+) -> None:
+    """The text of table cells cut into several runs of different formatting, with
+    proofing marks, bookmarks, simple fields and (``line_breaks``, labels only) soft
+    line breaks between the pieces."""
+    cells = (docx_label_cells(root) if labels else []) + (
+        docx_value_cells(root) if numbers else []
+    )
+    for n, tc in enumerate(cells):
+        for run in list(tc.iter(f"{W}r")):
+            _split_run(run, rng, n, line_breaks)
+
+
+def docx_number_line_break(tc: lxml.etree._Element, *, paragraphs: bool) -> None:
+    """A number cut by a soft line break, or (``paragraphs``) into two paragraphs."""
+    text = docx_cell_text(tc)
+    p = tc.find(f"{W}p")
+    run = p.find(f"{W}r")
+    first, second = _piece_run(run, text[:1], False), _piece_run(run, text[1:], False)
+    for r in p.findall(f"{W}r"):
+        p.remove(r)
+    p.append(first)
+    if paragraphs:
+        p2 = copy.deepcopy(p)
+        for r in p2.findall(f"{W}r"):
+            p2.remove(r)
+        p2.append(second)
+        p.addnext(p2)
+    else:
+        br_run = w("r")
+        br_run.append(w("br"))
+        p.append(br_run)
+        p.append(second)
+
+
+def docx_extra_paragraphs(root: lxml.etree._Element, rng: random.Random) -> None:
+    """Cells holding several paragraphs: empty ones around the text, and labels cut
+    into two paragraphs."""
+    for tc in list(root.iter(f"{W}tc")):
+        p = tc.find(f"{W}p")
+        if p is None:
+            continue
+        text = docx_cell_text(tc)
+        if _HAN_TEXT.search(text) and len(text) > 4 and rng.random() < 0.5:
+            cut = rng.randint(2, len(text) - 2)
+            run = p.find(f"{W}r")
+            second = copy.deepcopy(p)
+            for r in p.findall(f"{W}r"):
+                p.remove(r)
+            for r in second.findall(f"{W}r"):
+                second.remove(r)
+            p.append(_piece_run(run, text[:cut], False))
+            second.append(_piece_run(run, text[cut:], False))
+            p.addnext(second)
+        empty = copy.deepcopy(p)
+        for r in empty.findall(f"{W}r"):
+            empty.remove(r)
+        if rng.random() < 0.5:
+            p.addprevious(empty)
+        else:
+            tc.append(empty)
+
+
+def docx_zeros_as(root: lxml.etree._Element, mark: str | None) -> int:
+    """Every zero cell printed as ``mark``; ``None``: the cell left without any run."""
+    count = 0
+    for tc in docx_value_cells(root):
+        if docx_cell_text(tc) != "0":
+            continue
+        count += 1
+        for run in list(tc.iter(f"{W}r")):
+            if mark is None:
+                run.getparent().remove(run)
+            else:
+                run.find(f"{W}t").text = mark
+    return count
+
+
+def docx_split_table_with_header(
+    root: lxml.etree._Element, index: int, cut: int, header_rows: int
+) -> None:
+    """A table split at a page break into two tables, the header rows repeated at the
+    top of the second one."""
+    docx_split_table(root, index, cut)
+    first = docx_tables(root)[index]
+    second = docx_tables(root)[index + 1]
+    props = second.find(f"{W}tblGrid")
+    for tr in reversed(first.findall(f"{W}tr")[:header_rows]):
+        props.addnext(copy.deepcopy(tr))
+
+
+def docx_table(rows: list[list[tuple]]) -> lxml.etree._Element:
+    """A plain Word table of (text, grid span[, vMerge value]) cells."""
+    tbl = w("tbl")
+    tbl.append(w("tblPr"))
+    width = sum(cell[1] for cell in rows[0])
+    grid = lxml.etree.SubElement(tbl, f"{W}tblGrid")
+    for _ in range(width):
+        grid.append(w("gridCol", w="600"))
+    for row in rows:
+        tr = lxml.etree.SubElement(tbl, f"{W}tr")
+        for text, span, *vmerge in row:
+            tc = lxml.etree.SubElement(tr, f"{W}tc")
+            tc.append(w("tcPr"))
+            _set_span(tc, span)
+            if vmerge:
+                tc[0].append(w("vMerge", val=vmerge[0]) if vmerge[0] else w("vMerge"))
+            p = lxml.etree.SubElement(tc, f"{W}p")
+            if text:
+                run = lxml.etree.SubElement(p, f"{W}r")
+                lxml.etree.SubElement(run, f"{W}t").text = text
+    return tbl
+
+
+def docx_table2_article_column(root: lxml.etree._Element, report: Report) -> None:
+    """Table 2 with the articles (第二十条第（一）项 …) in a first column merged down
+    over the header row and the rows of each article."""
+    from gongkai.report.labels import T2_LABELS
+
+    def value(row: str, cell: str) -> str:
+        v = report.cell(f"table2.{row}.{cell}")
+        return format(v, "f") if isinstance(v, Decimal) else str(v)
+
+    heads = {
+        "issued": "本年制发件数",
+        "repealed": "本年废止件数",
+        "in_force": "现行有效件数",
+    }
+    articles = [
+        ("第二十条第（一）项", ["regulations", "normative_documents"]),
+        ("第二十条第（五）项", ["licensing"]),
+        ("第二十条第（六）项", ["penalties", "enforcement"]),
+        ("第二十条第（八）项", ["fees"]),
+    ]
+    rows: list[list[tuple]] = []
+    for article, keys in articles:
+        cells = T2_ROWS[keys[0]]
+        head = (
+            [(heads[c], 1) for c in cells]
+            if len(cells) == 3
+            else [
+                (
+                    "本年收费金额（单位：万元）"
+                    if keys[0] == "fees"
+                    else "本年处理决定数量",
+                    3,
+                )
+            ]
+        )
+        rows.append([(article, 1, "restart"), ("信息内容", 1), *head])
+        for key in keys:
+            values = [(value(key, c), 1 if len(cells) == 3 else 3) for c in cells]
+            rows.append([("", 1, ""), (T2_LABELS[key], 1), *values])
+    old = docx_tables(root)[0]
+    old.addprevious(docx_table(rows))
+    old.getparent().remove(old)
+
+
+def docx_table4_as_two_tables(root: lxml.etree._Element, report: Report) -> None:
+    """Table 4 as a 行政复议 table and a 行政诉讼 table."""
+
+    def values(groups: list[str]) -> list[tuple[str, int]]:
+        return [
+            (str(report.cell(f"table4.{g}.{c}")), 1) for g in groups for c in T4_CELLS
+        ]
+
+    heads = [(h, 1) for h in T4_HEADS]
+    first = docx_table([[("行政复议", 5)], heads, values(["reconsideration"])])
+    second = docx_table(
+        [
+            [("行政诉讼", 10)],
+            [("未经复议直接起诉", 5), ("复议后起诉", 5)],
+            heads * 2,
+            values(list(T4_GROUPS[1:])),
+        ]
+    )
+    old = docx_tables(root)[2]
+    old.addprevious(first)
+    old.addprevious(w("p"))
+    old.addprevious(second)
+    old.getparent().remove(old)
+
+
+def docx_tracked_changes(
+    root: lxml.etree._Element, rng: random.Random, *, kind: str
+) -> None:
+    """Number cells revised with tracked changes: the printed number inserted
+    (``w:ins``) next to a deleted one (``w:del``/``w:delText``), or moved there
+    (``w:moveFrom`` keeps its text in ``w:t``), or partly inserted."""
+    for n, tc in enumerate(docx_value_cells(root)):
+        text = docx_cell_text(tc)
+        p = tc.find(f"{W}p")
+        run = p.find(f"{W}r")
+        for r in p.findall(f"{W}r"):
+            p.remove(r)
+        old = str(rng.randint(1, 99))
+        info = {"id": str(n), "author": "办公室", "date": "2024-01-20T10:00:00Z"}
+        if kind == "moved":
+            gone = w("moveFrom", **info)
+            gone.append(_piece_run(run, old, False))
+            came = w("moveTo", **{**info, "id": str(100000 + n)})
+            came.append(_piece_run(run, text, False))
+        else:
+            gone = w("del", **info)
+            deleted = _piece_run(run, old, False)
+            if kind == "deleted-as-t":
+                pass  # some tools keep the deleted text in w:t
+            else:
+                deleted.find(f"{W}t").tag = f"{W}delText"
+            gone.append(deleted)
+            came = w("ins", **{**info, "id": str(100000 + n)})
+            if kind == "partly-inserted" and len(text) > 1:
+                came.append(_piece_run(run, text[:1], False))
+                rest = _piece_run(run, text[1:], False)
+            else:
+                came.append(_piece_run(run, text, False))
+                rest = None
+        pieces = [gone, came] if n % 2 else [came, gone]
+        if kind != "moved" and kind == "partly-inserted" and rest is not None:
+            pieces = [came, gone, rest]
+        for piece in pieces:
+            p.append(piece)
+
+
+def docx_deleted_row(root: lxml.etree._Element, rng: random.Random) -> None:
+    """A tracked deletion of a whole table 3 row: a copy of a data row with other
+    numbers, every run deleted, before the real row."""
+    tbl = docx_tables(root)[1]
+    row = tbl.findall(f"{W}tr")[3]
+    copied = copy.deepcopy(row)
+    props = copied.find(f"{W}trPr")
+    if props is None:
+        props = w("trPr")
+        copied.insert(0, props)
+    props.append(w("del", id="900", author="办公室"))
+    for run in list(copied.iter(f"{W}r")):
+        t = run.find(f"{W}t")
+        if t is not None and _NUMBER.fullmatch(t.text or ""):
+            t.text = str(rng.randint(100, 999))
+        if t is not None:
+            t.tag = f"{W}delText"
+        holder = w("del", id="901", author="办公室")
+        run.addprevious(holder)
+        holder.append(run)
+    row.addprevious(copied)
+
+
+def docx_sdt(root: lxml.etree._Element, *, level: str, xml: bool = False) -> None:
+    """Content controls (``w:sdt``) around the tables, their rows, their cells, the
+    paragraphs in the cells or the runs; or (``xml``) custom XML elements."""
+
+    def wrap(element: lxml.etree._Element) -> None:
+        if xml:
+            custom = w("customXml", element="数据")
+            element.addprevious(custom)
+            custom.append(element)
+            return
+        sdt = w("sdt")
+        props = lxml.etree.SubElement(sdt, f"{W}sdtPr")
+        props.append(w("alias", val="数据"))
+        content = w("sdtContent")
+        element.addprevious(sdt)
+        content.append(element)
+        sdt.append(content)
+
+    tag = {"table": "tbl", "row": "tr", "cell": "tc", "paragraph": "p", "run": "r"}
+    for tbl in docx_tables(root):
+        if level == "table":
+            wrap(tbl)
+            continue
+        for element in list(tbl.iter(f"{W}{tag[level]}")):
+            wrap(element)
+
+
+def docx_in_text_box(root: lxml.etree._Element, *, vml_only: bool = False) -> None:
+    """Every table inside a text box anchored in a paragraph: DrawingML with a VML
+    fallback holding a second copy (``mc:AlternateContent``), or VML alone."""
+
+    def vml(tbl: lxml.etree._Element) -> lxml.etree._Element:
+        pict = w("pict")
+        shape = lxml.etree.SubElement(pict, f"{VML}shape", type="#_x0000_t202")
+        box = lxml.etree.SubElement(shape, f"{VML}textbox")
+        content = lxml.etree.SubElement(box, f"{W}txbxContent")
+        content.append(tbl)
+        content.append(w("p"))
+        return pict
+
+    for tbl in docx_tables(root):
+        if tbl.getparent().tag != f"{W}body":
+            continue
+        paragraph = w("p")
+        tbl.addprevious(paragraph)
+        run = lxml.etree.SubElement(paragraph, f"{W}r")
+        if vml_only:
+            run.append(vml(tbl))
+            continue
+        alternate = lxml.etree.SubElement(run, f"{MC}AlternateContent")
+        choice = lxml.etree.SubElement(alternate, f"{MC}Choice", Requires="wps")
+        drawing = lxml.etree.SubElement(choice, f"{W}drawing")
+        shape = lxml.etree.SubElement(drawing, f"{WPS}wsp")
+        box = lxml.etree.SubElement(shape, f"{WPS}txbx")
+        content = lxml.etree.SubElement(box, f"{W}txbxContent")
+        fallback = lxml.etree.SubElement(alternate, f"{MC}Fallback")
+        fallback.append(vml(copy.deepcopy(tbl)))
+        content.append(tbl)
+        content.append(w("p"))
+
+
+def _only_paragraph(tc: lxml.etree._Element) -> tuple[lxml.etree._Element, str]:
+    """The cell's first paragraph emptied of its runs, and the cell's text."""
+    text = docx_cell_text(tc)
+    p = tc.find(f"{W}p")
+    for r in p.findall(f"{W}r"):
+        p.remove(r)
+    return p, text
+
+
+def docx_formula_fields(root: lxml.etree._Element, *, simple: bool) -> None:
+    """Number cells computed by Word formula fields (``=SUM(LEFT)``): the field code
+    holds digits of its own, the printed number is the field's result."""
+    for tc in docx_value_cells(root):
+        p, text = _only_paragraph(tc)
+        result = w("r")
+        lxml.etree.SubElement(result, f"{W}t").text = text
+        if simple:
+            field = w("fldSimple", instr=" =SUM(B2:B12) \\# 0 ")
+            field.append(result)
+            p.append(field)
+            continue
+        for kind, code in (
+            ("begin", None),
+            (None, " =SUM(B2:B12) \\# 0 "),
+            ("separate", None),
+        ):
+            run = w("r")
+            if kind:
+                run.append(w("fldChar", fldCharType=kind))
+            else:
+                lxml.etree.SubElement(run, f"{W}instrText").text = code
+            p.append(run)
+        p.append(result)
+        end = w("r")
+        end.append(w("fldChar", fldCharType="end"))
+        p.append(end)
+
+
+def docx_numbers_in_text_boxes(root: lxml.etree._Element) -> None:
+    """Every number printed in a text box anchored in its cell (DrawingML with the VML
+    fallback copy)."""
+    for tc in docx_value_cells(root):
+        p, text = _only_paragraph(tc)
+        run = lxml.etree.SubElement(p, f"{W}r")
+        alternate = lxml.etree.SubElement(run, f"{MC}AlternateContent")
+        choice = lxml.etree.SubElement(alternate, f"{MC}Choice", Requires="wps")
+        fallback = lxml.etree.SubElement(alternate, f"{MC}Fallback")
+        shape = lxml.etree.SubElement(
+            lxml.etree.SubElement(choice, f"{W}drawing"), f"{WPS}wsp"
+        )
+        boxes = [
+            lxml.etree.SubElement(
+                lxml.etree.SubElement(shape, f"{WPS}txbx"), f"{W}txbxContent"
+            ),
+            lxml.etree.SubElement(
+                lxml.etree.SubElement(
+                    lxml.etree.SubElement(
+                        lxml.etree.SubElement(fallback, f"{W}pict"), f"{VML}shape"
+                    ),
+                    f"{VML}textbox",
+                ),
+                f"{W}txbxContent",
+            ),
+        ]
+        for box in boxes:
+            inner = lxml.etree.SubElement(box, f"{W}p")
+            inner_run = lxml.etree.SubElement(inner, f"{W}r")
+            lxml.etree.SubElement(inner_run, f"{W}t").text = text
+
+
+def docx_hidden_runs(root: lxml.etree._Element, rng: random.Random) -> None:
+    """A hidden run (``w:vanish``: not printed) with another number next to every
+    number, and a run marked explicitly not hidden (``w:vanish w:val="0"``)."""
+    for n, tc in enumerate(docx_value_cells(root)):
+        p, text = _only_paragraph(tc)
+        hidden = w("r")
+        lxml.etree.SubElement(hidden, f"{W}rPr").append(w("vanish"))
+        lxml.etree.SubElement(hidden, f"{W}t").text = str(rng.randint(1, 99))
+        shown = w("r")
+        lxml.etree.SubElement(shown, f"{W}rPr").append(w("vanish", val="0"))
+        lxml.etree.SubElement(shown, f"{W}t").text = text
+        for run in (hidden, shown) if n % 2 else (shown, hidden):
+            p.append(run)
+
+
+def docx_table_in_first_cell(root: lxml.etree._Element, index: int) -> None:
+    """A small table inside the first header cell of table ``index`` (a table of
+    figures holding a table is no layout table)."""
+    tbl = docx_tables(root)[index]
+    tc = tbl.find(f"{W}tr").find(f"{W}tc")
+    tc.find(f"{W}p").addprevious(docx_table([[("项目", 1)]]))

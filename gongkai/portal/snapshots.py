@@ -383,16 +383,30 @@ def _drop(page_ids: Iterable[int] | None, under_path: str | None) -> None:
         PageSnapshot.objects.filter(page__path__startswith=str(under_path)).delete()
 
 
+class _Batch:
+    """The changes of one transaction. Its callbacks all run one after another once it
+    commits, each seeing everything it committed, so a page changed several times in
+    it (published, then its attachments, then its catalogue entry) is rendered once."""
+
+    def __init__(self) -> None:
+        self.rendered: set[int] = set()
+        self.running = False
+
+
 class _AfterCommit:
     """One change, handled once its transaction commits."""
 
-    def __init__(self, page_ids: list[int] | None, under_path: str | None) -> None:
+    def __init__(
+        self, page_ids: list[int] | None, under_path: str | None, batch: _Batch
+    ) -> None:
         self.page_ids = page_ids
         self.under_path = under_path
+        self.batch = batch
 
     def __call__(self) -> None:
-        _drop(self.page_ids, self.under_path)
+        self.batch.running = True
         if self.page_ids is None:
+            _drop(None, self.under_path)
             items = _item_model().objects.live()
             if self.under_path is not None:
                 items = items.filter(path__startswith=self.under_path)
@@ -400,11 +414,28 @@ class _AfterCommit:
         else:
             ids = set(self.page_ids)
         if len(ids) > RERENDER_LIMIT:
+            _drop(sorted(ids - self.batch.rendered), None)
             return  # left to ``gongkai portal_snapshots``; served live until then
+        ids -= self.batch.rendered
+        if not ids:
+            return  # rendered after this same commit by an earlier change
+        _drop(sorted(ids), None)
         try:
             render_snapshots(ids)
         except Exception:  # the change is committed; these pages are served live
             logger.exception("Rendering item pages %s failed", sorted(ids)[:20])
+        self.batch.rendered |= ids
+
+
+def _batch(using: str | None) -> _Batch:
+    """The batch of the transaction now open on this connection (a new one once the
+    previous transaction's callbacks have started, or outside any transaction)."""
+    connection = transaction.get_connection(using)
+    batch: _Batch | None = getattr(connection, "_gongkai_snapshot_batch", None)
+    if batch is None or batch.running or not connection.in_atomic_block:
+        batch = _Batch()
+        connection._gongkai_snapshot_batch = batch  # type: ignore[attr-defined]
+    return batch
 
 
 def snapshots_changed(
@@ -422,7 +453,7 @@ def snapshots_changed(
         return
     ids = None if page_ids is None else [pk for pk in page_ids if pk is not None]
     _drop(ids, under_path)
-    transaction.on_commit(_AfterCommit(ids, under_path), using=using)
+    transaction.on_commit(_AfterCommit(ids, under_path, _batch(using)), using=using)
 
 
 def _on_item_event(sender: Any, instance: Any, **kwargs: Any) -> None:

@@ -113,6 +113,35 @@ def test_new_revision_replaces_the_page(
     assert "5678万元" in html and "1234万元" not in html
 
 
+def test_a_page_changed_several_times_in_one_transaction_is_rendered_once(
+    client, live, rendered, django_capture_on_commit_callbacks, monkeypatch
+):
+    calls = []
+    render = snapshots.render_snapshots
+
+    def counting(ids, **kwargs):
+        calls.append(sorted(ids))
+        return render(ids, **kwargs)
+
+    monkeypatch.setattr(snapshots, "render_snapshots", counting)
+    info = rendered["info"]
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        info.body = "<p>预算收入合计5678万元。</p>"
+        publish(info)
+        info.body = "<p>预算收入合计9012万元。</p>"
+        publish(info)
+    assert len(callbacks) > 2  # one per change
+    assert calls == [[info.pk]]  # rendered once, after the last change
+    html = _assert_true_to_live(client, live, info.url)
+    assert "9012万元" in html
+    # the next transaction is a batch of its own: its change is rendered again
+    with django_capture_on_commit_callbacks(execute=True):
+        info.body = "<p>预算收入合计3456万元。</p>"
+        publish(info)
+    assert calls == [[info.pk], [info.pk]]
+    assert "3456万元" in _assert_true_to_live(client, live, info.url)
+
+
 def test_attachment_added_in_a_revision_shows(
     client, live, rendered, django_capture_on_commit_callbacks
 ):
